@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from mondinsieme.objectives import Objective
+
+
+class BusinessTableConfig(AppConfig):
+    name = "business_table"
+    verbose_name = _("Tavolo economico")
+    objective = Objective(
+        number=6,
+        title=_("Tavolo economico"),
+        summary=_(
+            "Il tavolo con le associazioni di categoria su investimenti ed export verso i territori di origine della diaspora."
+        ),
+        url_name="business_table:index",
+        icon="it-chart-line",
+    )

@@ -1,0 +1,49 @@
+"""Celery tasks of the core: sending queued e-mail."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+
+from .models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(bind=True, max_retries=5, default_retry_delay=60, name="mondinsieme.email_send")
+def email_send(self, email_id: int) -> str:
+    """Send one queued e-mail unless it has gone out already (safe to retry)."""
+    with transaction.atomic():
+        # The row lock makes two deliveries of the same task (acks_late) send only once.
+        email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
+        if email is None:
+            return "missing"
+        if email.status == OutgoingEmail.Status.SENT:
+            return "already-sent"
+        message = EmailMultiAlternatives(
+            subject=email.subject,
+            body=email.body_text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[email.to],
+        )
+        if email.body_html:
+            message.attach_alternative(email.body_html, "text/html")
+        email.attempts += 1
+        try:
+            message.send()
+        except Exception as exc:
+            email.status = OutgoingEmail.Status.FAILED
+            email.last_error = str(exc)[:2000]
+            email.save(update_fields=["status", "attempts", "last_error"])
+            logger.warning("E-mail %s failed: %s", email_id, exc)
+            transaction.on_commit(lambda: self.retry(exc=exc, throw=False))
+            return "failed"
+        email.status = OutgoingEmail.Status.SENT
+        email.sent_at = timezone.now()
+        email.save(update_fields=["status", "attempts", "sent_at"])
+    return "sent"

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from mondinsieme.objectives import Objective
+
+
+class NetworksConfig(AppConfig):
+    name = "networks"
+    verbose_name = _("Reti di città")
+    objective = Objective(
+        number=5,
+        title=_("Reti di città"),
+        summary=_(
+            "La partecipazione alla rete Intercultural Cities del Consiglio d'Europa e alla Rete italiana Città del Dialogo."
+        ),
+        url_name="networks:index",
+        icon="it-share",
+    )

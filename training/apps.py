@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from mondinsieme.objectives import Objective
+
+
+class TrainingConfig(AppConfig):
+    name = "training"
+    verbose_name = _("Formazione")
+    objective = Objective(
+        number=1,
+        title=_("Formazione"),
+        summary=_(
+            "Un percorso di formazione su relazioni internazionali e cooperazione per le associazioni e le comunità della diaspora."
+        ),
+        url_name="training:index",
+        icon="it-presentation",
+    )
