@@ -149,7 +149,9 @@ class Association(models.Model):
 
     name = models.CharField(_("nome"), max_length=200, validators=[validate_plain_text])
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
-    acronym = models.CharField(_("sigla"), max_length=30, blank=True, validators=[validate_plain_text])
+    acronym = models.CharField(
+        _("sigla"), max_length=30, blank=True, validators=[validate_plain_text]
+    )
     legal_form = models.CharField(_("forma giuridica"), max_length=16, choices=LegalForm.choices)
     register = models.CharField(
         _("registro"), max_length=16, choices=Register.choices, blank=True, default=""
@@ -291,7 +293,9 @@ class Membership(models.Model):
             models.UniqueConstraint(
                 fields=["user", "association"],
                 name="membership_one_per_user_and_association",
-                violation_error_message=_("Fai già parte di questa associazione o hai già chiesto di entrare."),
+                violation_error_message=_(
+                    "Fai già parte di questa associazione o hai già chiesto di entrare."
+                ),
             ),
         ]
 

@@ -11,7 +11,8 @@ class BusinessTableConfig(AppConfig):
         number=6,
         title=_("Tavolo economico"),
         summary=_(
-            "Il tavolo con le associazioni di categoria su investimenti ed export verso i territori di origine della diaspora."
+            "Il tavolo con le associazioni di categoria su investimenti ed export verso i "
+            "territori di origine della diaspora."
         ),
         url_name="business_table:index",
         icon="it-chart-line",

@@ -11,7 +11,8 @@ class ForumConfig(AppConfig):
         number=2,
         title=_("Forum e Manifesto"),
         summary=_(
-            "Il Forum delle città della diaspora a Reggio Emilia e il Manifesto dell'amicizia delle città e dei cittadini, da leggere e firmare online."
+            "Il Forum delle città della diaspora a Reggio Emilia e il Manifesto dell'amicizia"
+            " delle città e dei cittadini, da leggere e firmare online."
         ),
         url_name="forum:index",
         icon="it-comment",

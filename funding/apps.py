@@ -11,7 +11,8 @@ class FundingConfig(AppConfig):
         number=4,
         title=_("Bandi e progetti"),
         summary=_(
-            "Bandi europei, AICS e internazionali e i progetti proposti dalle associazioni con i paesi e le città della diaspora."
+            "Bandi europei, AICS e internazionali e i progetti proposti dalle associazioni "
+            "con i paesi e le città della diaspora."
         ),
         url_name="funding:index",
         icon="it-files",

@@ -27,7 +27,5 @@ class Objective:
 
 def objectives() -> list[Objective]:
     """All declared objectives, in programme order."""
-    found = [
-        config.objective for config in apps.get_app_configs() if hasattr(config, "objective")
-    ]
+    found = [config.objective for config in apps.get_app_configs() if hasattr(config, "objective")]
     return sorted(found, key=lambda objective: objective.number)

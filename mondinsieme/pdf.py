@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 
 # A made-up origin: relative URLs in PDF templates resolve against it and nothing else is served.
@@ -28,9 +29,13 @@ def _static_path(url: str) -> Path:
     if f"{parts.scheme}://{parts.netloc}/" != PDF_BASE_URL or not parts.path.startswith(prefix):
         raise ForbiddenResource(url)
     relative = unquote(parts.path[len(prefix) :])
-    if ".." in Path(relative).parts:
+    # An absolute path ("/static//etc/passwd") would escape STATIC_ROOT in the join below.
+    if ".." in Path(relative).parts or Path(relative).is_absolute():
         raise ForbiddenResource(url)
-    found = finders.find(relative)
+    try:
+        found = finders.find(relative)
+    except SuspiciousFileOperation:
+        raise ForbiddenResource(url) from None
     if not found and settings.STATIC_ROOT:
         candidate = Path(settings.STATIC_ROOT) / relative
         found = str(candidate) if candidate.is_file() else None

@@ -29,6 +29,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # The host city is configuration, not code: another Città del Dialogo city can run the portal.
 PORTAL = {
+    # Absolute links in e-mails and PDFs point here.
+    "BASE_URL": env("PORTAL_BASE_URL", default="http://127.0.0.1:8000"),
     "HOST_CITY_SLUG": env("PORTAL_HOST_CITY_SLUG", default="reggio-emilia"),
     "HOST_CITY_NAME": env("PORTAL_HOST_CITY_NAME", default="Reggio Emilia"),
     "OWNER_NAME": env("PORTAL_OWNER_NAME", default="Comune di Reggio Emilia"),
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -103,6 +106,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Fields render through templates/components/field.html (Bootstrap Italia markup).
+FORM_RENDERER = "mondinsieme.renderers.PortalFormRenderer"
 
 # --- Data ----------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
@@ -192,7 +198,9 @@ PORTAL_LOGO_MAX_BYTES = 1_048_576
 # --- E-mail --------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 globals().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="Portale Diaspore <noreply@example.org>")
+DEFAULT_FROM_EMAIL = env(
+    "DJANGO_DEFAULT_FROM_EMAIL", default="Portale Diaspore <noreply@example.org>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Celery --------------------------------------------------------------------------------

@@ -29,7 +29,34 @@ _ODD = {
     **dict(
         zip(
             "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-            [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23],
+            [
+                1,
+                0,
+                5,
+                7,
+                9,
+                13,
+                15,
+                17,
+                19,
+                21,
+                2,
+                4,
+                18,
+                20,
+                11,
+                3,
+                6,
+                8,
+                12,
+                14,
+                16,
+                10,
+                22,
+                25,
+                24,
+                23,
+            ],
             strict=True,
         )
     ),
@@ -71,7 +98,9 @@ def validate_fiscal_code(value: str) -> None:
     code = normalise_fiscal_code(value)
     if re.fullmatch(r"[0-9]{11}", code):
         ok = _numeric_fiscal_code_ok(code)
-    elif re.fullmatch(r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]", code):
+    elif re.fullmatch(
+        r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]", code
+    ):
         ok = _personal_fiscal_code_ok(code)
     else:
         raise ValidationError(

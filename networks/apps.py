@@ -11,7 +11,8 @@ class NetworksConfig(AppConfig):
         number=5,
         title=_("Reti di città"),
         summary=_(
-            "La partecipazione alla rete Intercultural Cities del Consiglio d'Europa e alla Rete italiana Città del Dialogo."
+            "La partecipazione alla rete Intercultural Cities del Consiglio d'Europa e alla "
+            "Rete italiana Città del Dialogo."
         ),
         url_name="networks:index",
         icon="it-share",

@@ -11,7 +11,8 @@ class TrainingConfig(AppConfig):
         number=1,
         title=_("Formazione"),
         summary=_(
-            "Un percorso di formazione su relazioni internazionali e cooperazione per le associazioni e le comunità della diaspora."
+            "Un percorso di formazione su relazioni internazionali e cooperazione per le "
+            "associazioni e le comunità della diaspora."
         ),
         url_name="training:index",
         icon="it-presentation",

@@ -11,7 +11,8 @@ class TwinningConfig(AppConfig):
         number=3,
         title=_("Gemellaggi"),
         summary=_(
-            "Il percorso per formalizzare un gemellaggio con una città legata a una comunità della diaspora."
+            "Il percorso per formalizzare un gemellaggio con una città legata a una comunità "
+            "della diaspora."
         ),
         url_name="twinning:index",
         icon="it-link",

@@ -1,0 +1,71 @@
+# Portale Diaspore & Cooperazione — `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# Production-like variables for `check --deploy`: a throwaway key, never used to serve.
+DEPLOY_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=deploy-check-$$(openssl rand -hex 32 2>/dev/null || date +%s%N | sha256sum | cut -c1-64) DJANGO_ALLOWED_HOSTS=portale.example.org
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev messages migrate seed run test lint format check-deploy pytest e2e worker beat serve bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
+
+install-dev: $(VENV)/.installed-dev ## Install runtime + test/lint dependencies
+
+messages: $(VENV)/.installed ## Compile the it/en message catalogues
+	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
+
+migrate: $(VENV)/.installed ## Apply database migrations
+	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput -v 0
+
+seed: migrate ## Load the demo data (idempotent)
+	DJANGO_DEBUG=1 $(MANAGE) seed_demo
+
+run: install messages seed ## Run the portal with demo data on http://127.0.0.1:8000 (SQLite, Celery eager)
+	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+
+lint: install-dev ## ruff check + format check, migrations complete
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+format: install-dev ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check-deploy: install ## Django's deployment checklist with production settings
+	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
+
+pytest: install-dev messages ## Run the test suite (unit, integration, browser)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: lint check-deploy pytest ## Everything CI runs
+
+worker: install ## Celery worker (needs REDIS_URL)
+	$(VENV)/bin/celery -A mondinsieme worker -l info -Q mondinsieme
+
+beat: install ## Celery beat with the database scheduler (needs REDIS_URL)
+	$(VENV)/bin/celery -A mondinsieme beat -l info
+
+serve: install ## Production-style server: collectstatic + gunicorn
+	$(MANAGE) collectstatic --noinput -v 0
+	$(VENV)/bin/gunicorn mondinsieme.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-3}
+
+clean: ## Remove the virtualenv, caches and the SQLite database
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-media db.sqlite3

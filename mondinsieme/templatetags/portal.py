@@ -1,0 +1,16 @@
+"""Small template helpers shared by every app: ``{% load portal %}``."""
+
+from __future__ import annotations
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def lookup(mapping, key):
+    """``{{ labels|lookup:value }}``: the value for ``key`` in a dict, or the key itself."""
+    try:
+        return mapping.get(key, key)
+    except AttributeError:
+        return key

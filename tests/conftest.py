@@ -1,0 +1,55 @@
+"""Shared fixtures: factories for the shared core, a leader with their association, staff."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import AssociationFactory, MembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate-limit counters live in the cache: every test starts with fresh limits.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def staff(db):
+    """A staff member who has activated TOTP (the portal requires it for staff pages)."""
+    from allauth.mfa.models import Authenticator
+
+    member = UserFactory(staff=True, is_superuser=True)
+    Authenticator.objects.create(
+        user=member, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+    return member
+
+
+@pytest.fixture
+def association(db):
+    return AssociationFactory()
+
+
+@pytest.fixture
+def leader(db, association):
+    return MembershipFactory(association=association, leader=True).user
+
+
+@pytest.fixture
+def leader_client(client, leader):
+    client.force_login(leader)
+    return client
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client

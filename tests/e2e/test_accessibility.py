@@ -1,0 +1,41 @@
+"""Public pages have no serious or critical accessibility violations (axe-core)."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.factories import AssociationFactory, CommunityFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _serious(results) -> list[str]:
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture
+def directory_data():
+    community = CommunityFactory(name="Comunità senegalese", country="SN")
+    theme = ThemeFactory(name="Istruzione")
+    for index in range(3):
+        AssociationFactory(
+            name=f"Associazione di prova {index}", communities=[community], themes=[theme]
+        )
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/en/", "/associazioni/", "/associazioni/?q=prova", "/account/login/"]
+)
+def test_public_page_has_no_serious_accessibility_violations(
+    page, live_server, directory_data, path
+):
+    page.goto(f"{live_server.url}{path}")
+    results = Axe().run(page)
+    assert _serious(results) == []
+    assert page.csp_errors == []
