@@ -53,7 +53,7 @@ check-deploy: install ## Django's deployment checklist with production settings
 	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
 
 pytest: install-dev messages ## Run the test suite (unit, integration, browser)
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
 
 test: lint check-deploy pytest ## Everything CI runs
 

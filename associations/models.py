@@ -47,8 +47,8 @@ class City(models.Model):
     population_source = models.CharField(_("fonte del dato"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = _("città")
-        verbose_name_plural = _("città")
+        verbose_name = pgettext_lazy("singular", "città")
+        verbose_name_plural = pgettext_lazy("plural", "città")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -79,8 +79,8 @@ class Community(models.Model):
     )
 
     class Meta:
-        verbose_name = _("comunità")
-        verbose_name_plural = _("comunità")
+        verbose_name = pgettext_lazy("singular", "comunità")
+        verbose_name_plural = pgettext_lazy("plural", "comunità")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(

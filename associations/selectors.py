@@ -29,11 +29,9 @@ def association_detail(slug: str) -> Association:
 
 def directory_figures() -> dict[str, int]:
     """Live figures for the home page: approved associations, communities, countries, cities."""
-    public = Association.objects.public()
     return {
-        "associations": public.count(),
-        "communities": Community.objects.filter(associations__in=public).distinct().count()
-        or Community.objects.count(),
+        "associations": Association.objects.public().count(),
+        "communities": Community.objects.count(),
         "countries": Community.objects.values("country").distinct().count(),
         "cities": City.objects.count(),
     }

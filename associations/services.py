@@ -194,7 +194,11 @@ def membership_request(
         membership = Membership.objects.get(user=user, association=association)
         if membership.status in (Membership.Status.REJECTED, Membership.Status.ENDED):
             membership = transition(
-                membership, to=Membership.Status.REQUESTED, actor=user, note=message
+                membership,
+                to=Membership.Status.REQUESTED,
+                actor=user,
+                note=message,
+                changes={"message": message},
             )
             _notify_join_request(membership)
             return membership, True
@@ -278,7 +282,7 @@ def membership_set_role(*, membership: Membership, role: str, actor) -> Membersh
     if not can_manage_members(actor, membership.association):
         raise PermissionDenied(_("Non hai i permessi per gestire i soci di questa associazione."))
     if role not in Membership.Role.values:
-        raise ValidationError(_("Ruolo non valido."), code="invalid_role")
+        raise ValidationError(_("Ruolo non valido: scegline uno dall'elenco."), code="invalid_role")
     with transaction.atomic():
         # Lock every acting membership of the association: two leaders demoting each other at
         # the same moment must not leave the association without one.
@@ -324,6 +328,14 @@ def invitation_create(*, association: Association, actor, email: str, role: str)
         )
     try:
         with transaction.atomic():
+            # An expired invitation still counts as "open" for the unique constraint: without
+            # this a leader could never send the new invitation the expired link asks for.
+            Invitation.objects.filter(
+                association=association,
+                email__iexact=email,
+                accepted_at__isnull=True,
+                expires_at__lte=timezone.now(),
+            ).delete()
             invitation = Invitation.objects.create(
                 association=association, email=email, role=role, invited_by=actor
             )

@@ -355,7 +355,7 @@ def invitation_accept(request, token: str):
         else:
             messages.success(
                 request,
-                _("Benvenuto in %(name)s!") % {"name": membership.association.name},
+                _("Ti diamo il benvenuto in %(name)s!") % {"name": membership.association.name},
             )
             return redirect("associations:mine")
     return render(request, "associations/invitation_accept.html", {"invitation": invitation})

@@ -38,6 +38,9 @@ PORTAL = {
     "OWNER_URL": env("PORTAL_OWNER_URL", default="https://www.comune.re.it"),
     "PARTNER_NAME": env("PORTAL_PARTNER_NAME", default="Fondazione Mondinsieme"),
     "PARTNER_URL": env("PORTAL_PARTNER_URL", default="https://www.mondinsieme.org"),
+    "PARTNER_ADDRESS": env(
+        "PORTAL_PARTNER_ADDRESS", default="via Marzabotto 3, 42121 Reggio Emilia"
+    ),
     "CONTACT_EMAIL": env("PORTAL_CONTACT_EMAIL", default="diaspore@example.org"),
 }
 

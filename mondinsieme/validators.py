@@ -112,6 +112,9 @@ def validate_fiscal_code(value: str) -> None:
         )
     if not ok:
         raise ValidationError(
-            _("Il codice fiscale non è valido: l'ultimo carattere di controllo non torna."),
+            _(
+                "Il codice fiscale non è valido: il carattere di controllo finale è sbagliato. "
+                "Controlla il codice e riprova."
+            ),
             code="fiscal_code_checksum",
         )

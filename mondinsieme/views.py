@@ -22,7 +22,8 @@ class HomeView(TemplateView):
 
         context = super().get_context_data(**kwargs)
         context["objectives"] = [
-            {"objective": objective, "figures": objective.figures()} for objective in objectives()
+            {"objective": objective, "figures": objective.live_figures()}
+            for objective in objectives()
         ]
         context["figures"] = directory_figures()
         return context

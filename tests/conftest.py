@@ -53,3 +53,33 @@ def leader_client(client, leader):
 def staff_client(client, staff):
     client.force_login(staff)
     return client
+
+
+@pytest.fixture
+def pdf_text(tmp_path):
+    """Turn PDF bytes into the text a reader sees (poppler's pdftotext)."""
+    import subprocess
+
+    def extract(pdf: bytes) -> str:
+        path = tmp_path / "document.pdf"
+        path.write_bytes(pdf)
+        return subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout
+
+    return extract
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request to /en/... leaves English active in the thread, and reverse() would then build
+    # /en/ URLs in the next test: every test starts in the default language.
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield

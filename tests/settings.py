@@ -15,3 +15,15 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Unit tests run Celery tasks in-process; the integration test starts a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+
+# With Redis, each pytest-xdist worker gets its own cache database (2, 3, ...): the tests clear
+# the cache between them, and a FLUSHDB must not touch another worker's counters nor the Celery
+# broker, which stays on the database of REDIS_URL.
+if REDIS_URL:  # noqa: F405
+    from urllib.parse import urlsplit, urlunsplit
+
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0"
+    _parts = urlsplit(REDIS_URL)  # noqa: F405
+    CACHES["default"]["LOCATION"] = urlunsplit(  # noqa: F405
+        _parts._replace(path=f"/{2 + int(_worker)}")
+    )

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from associations import demo_data
 from associations.demo_data import (
@@ -31,6 +32,7 @@ from associations.demo_data import (
 )
 from associations.models import Association, City, Community, Membership, Theme
 from mondinsieme.models import User
+from mondinsieme.objectives import objectives
 
 MAX_SCALE = 1000
 BATCH_SIZE = 500
@@ -413,7 +415,16 @@ class Command(BaseCommand):
             for row in demo_data.USERS:
                 seed_memberships(seed_user(row, password_hash), row, associations)
             generated = seed_scale(scale, communities, themes, password_hash)
+            # Each objective app seeds its own demo data on top of the shared core.
+            objective_lines = [
+                line
+                for objective in objectives()
+                if objective.demo_seed
+                for line in import_string(objective.demo_seed)(scale=scale)
+            ]
         self._report(time.perf_counter() - started, generated, totp_url)
+        for line in objective_lines:
+            self.stdout.write(f"  {line}")
 
     def _report(self, elapsed: float, generated: int, totp_url: str) -> None:
         """Print what the database now holds and the demo credentials."""
