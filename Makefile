@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 DEPLOY_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=deploy-check-$$(openssl rand -hex 32 2>/dev/null || date +%s%N | sha256sum | cut -c1-64) DJANGO_ALLOWED_HOSTS=portale.example.org
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev messages migrate seed run test lint format check-deploy pytest e2e worker beat serve bench clean
+.PHONY: help install install-dev makemessages messages migrate seed run test lint format check-deploy pytest e2e worker beat serve bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -30,6 +30,13 @@ install-dev: $(VENV)/.installed-dev ## Install runtime + test/lint dependencies
 
 messages: $(VENV)/.installed ## Compile the it/en message catalogues
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
+
+OBJECTIVE_APPS := training forum twinning funding networks business_table
+MAKEMESSAGES := makemessages -l it -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench --ignore=static
+
+makemessages: $(VENV)/.installed ## Extract strings: the core catalogue in locale/, one per objective app in <app>/locale/
+	DJANGO_DEBUG=1 $(MANAGE) $(MAKEMESSAGES) $(addprefix --ignore=,$(OBJECTIVE_APPS)) -v 0
+	for app in $(OBJECTIVE_APPS); do mkdir -p $$app/locale && (cd $$app && DJANGO_DEBUG=1 ../$(PY) ../manage.py $(MAKEMESSAGES) -v 0); done
 
 migrate: $(VENV)/.installed ## Apply database migrations
 	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput -v 0

@@ -14,3 +14,11 @@ def lookup(mapping, key):
         return mapping.get(key, key)
     except AttributeError:
         return key
+
+
+@register.filter(name="markdown")
+def markdown_filter(text):
+    """``{{ course.description|markdown }}``: sanitised HTML from Markdown."""
+    from mondinsieme.markdown import render_markdown
+
+    return render_markdown(text)

@@ -9,12 +9,25 @@ from pathlib import Path
 
 import pytest
 
-LOCALE = Path(__file__).resolve().parents[2] / "locale"
+ROOT = Path(__file__).resolve().parents[2]
+# The core catalogue (locale/) and one per objective app (<app>/locale/).
+CATALOGUES = sorted(
+    path.relative_to(ROOT)
+    for path in ROOT.glob("**/locale/*/LC_MESSAGES/django.po")
+    if ".venv" not in path.parts and "node_modules" not in path.parts
+)
 
 
-@pytest.mark.parametrize("language", ["it", "en"])
-def test_the_catalogue_has_no_untranslated_or_fuzzy_entries(language):
-    po = LOCALE / language / "LC_MESSAGES" / "django.po"
+def test_every_language_has_the_core_catalogue():
+    assert {str(path) for path in CATALOGUES} >= {
+        "locale/it/LC_MESSAGES/django.po",
+        "locale/en/LC_MESSAGES/django.po",
+    }
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=str)
+def test_the_catalogue_has_no_untranslated_or_fuzzy_entries(catalogue):
+    po = ROOT / catalogue
     result = subprocess.run(
         ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(po)],
         capture_output=True,
