@@ -49,7 +49,7 @@ def validate_document(
         )
     if upload.size > max_bytes:
         raise ValidationError(
-            _("Il file pesa %(size)s: il massimo è %(max)s.")
+            _("Il file pesa %(size)s: il massimo è %(max)s. Riduci il file e riprova.")
             % {"size": filesizeformat(upload.size), "max": filesizeformat(max_bytes)},
             code="too_big",
         )
@@ -69,7 +69,9 @@ def validate_document(
         head = upload.read(4096)
         upload.seek(0)
         if b"\x00" in head:
-            raise ValidationError(_("Il file non è un testo."), code="content_mismatch")
+            raise ValidationError(
+                _("Il file non è un testo: carica un file CSV o TXT."), code="content_mismatch"
+            )
 
 
 @deconstructible
