@@ -170,6 +170,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Portale Diaspore")
 PORTAL_STAFF_MFA_REQUIRED = env.bool("PORTAL_STAFF_MFA_REQUIRED", default=True)
 
+# Twinning: the 7 working days of silent assent skip national holidays; a province code (e.g.
+# "RE" for San Prospero) also skips the local patron saint's day.
+TWINNING_HOLIDAY_SUBDIVISION = env("TWINNING_HOLIDAY_SUBDIVISION", default="")
+
 # --- i18n ----------------------------------------------------------------------------------
 LANGUAGE_CODE = "it"
 LANGUAGES = [("it", _("Italiano")), ("en", _("English"))]

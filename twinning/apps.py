@@ -16,4 +16,15 @@ class TwinningConfig(AppConfig):
         ),
         url_name="twinning:index",
         icon="it-link",
+        figures="twinning.selectors.home_figures",
+        demo_seed="twinning.demo.seed",
+        beat_schedule={
+            "twinning-reminders": {
+                "task": "twinning.tasks.send_twinning_reminders",
+                "schedule": 6 * 3600.0,
+            }
+        },
     )
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the rules)

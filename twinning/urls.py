@@ -1,9 +1,11 @@
 from django.urls import path
 
-from mondinsieme.views import ObjectivePlaceholderView
+from . import views
 
 app_name = "twinning"
 
 urlpatterns = [
-    path("", ObjectivePlaceholderView.as_view(app_label="twinning"), name="index"),
+    path("", views.TwinningListView.as_view(), name="index"),
+    path("documenti/<int:pk>/", views.document_download, name="document"),
+    path("<slug:slug>/", views.TwinningDetailView.as_view(), name="detail"),
 ]

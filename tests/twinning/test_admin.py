@@ -1,0 +1,144 @@
+"""The admin: workflow buttons with guard messages, comparison page, constant queries."""
+
+from datetime import date
+from http import HTTPStatus
+
+import pytest
+from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from twinning.models import TwinningFile
+
+from .factories import (
+    ActivityFactory,
+    CandidateAssessmentFactory,
+    CriterionFactory,
+    ScoreFactory,
+    TwinningDocumentFactory,
+    TwinningFileFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _step_url(file, to):
+    return reverse("admin:twinning_twinningfile_step", args=[file.pk, to])
+
+
+def test_the_change_page_offers_the_allowed_steps(staff_client):
+    file = TwinningFileFactory(status="negotiation")
+    response = staff_client.get(reverse("admin:twinning_twinningfile_change", args=[file.pk]))
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert _step_url(file, "council_resolution") in html
+    assert _step_url(file, "active") not in html
+
+
+def test_a_refused_step_shows_the_guard_message_and_changes_nothing(staff_client):
+    file = TwinningFileFactory(status="negotiation")
+    response = staff_client.post(
+        _step_url(file, "council_resolution"), {"number": "45", "votes_for": "19"}
+    )
+    assert response.status_code == HTTPStatus.OK
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("Mancano" in m and "data della delibera" in m for m in messages)
+    assert TwinningFile.objects.get(pk=file.pk).status == "negotiation"
+
+
+def test_an_accepted_step_moves_the_file_and_redirects(staff_client):
+    file = TwinningFileFactory(status="negotiation")
+    response = staff_client.post(
+        _step_url(file, "council_resolution"),
+        {
+            "number": "45",
+            "resolution_date": "2025-11-03",
+            "votes_for": "19",
+            "votes_against": "0",
+            "votes_abstained": "7",
+            "text": "Testo approvato",
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    file.refresh_from_db()
+    assert (file.status, file.resolution_date) == ("council_resolution", date(2025, 11, 3))
+
+
+def test_a_bad_date_is_a_form_error_not_a_500(staff_client):
+    file = TwinningFileFactory(status="negotiation")
+    response = staff_client.post(
+        _step_url(file, "council_resolution"), {"resolution_date": "31/02/xx"}
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert TwinningFile.objects.get(pk=file.pk).status == "negotiation"
+
+
+def test_an_unknown_step_is_404(staff_client):
+    file = TwinningFileFactory()
+    assert staff_client.get(_step_url(file, "nowhere")).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_move_outside_the_map_shows_a_message(staff_client):
+    file = TwinningFileFactory()
+    response = staff_client.post(_step_url(file, "active"), {"term_years": "3"})
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("Non è possibile passare" in m for m in messages)
+
+
+def test_users_without_staff_rights_cannot_reach_the_admin(client, user):
+    file = TwinningFileFactory()
+    client.force_login(user)
+    response = client.post(_step_url(file, "assessment"))
+    assert response.status_code == HTTPStatus.FOUND
+    assert "/login" in response["Location"]
+    assert TwinningFile.objects.get(pk=file.pk).status == "proposed"
+
+
+def test_the_comparison_ranks_candidates_by_weighted_score(staff_client):
+    file = TwinningFileFactory(status="assessment")
+    size, ties = CriterionFactory(name="Comunità", weight=3), CriterionFactory(weight=1)
+    first = CandidateAssessmentFactory(file=file, city__name="Dakar")
+    second = CandidateAssessmentFactory(file=file, city__name="Touba")
+    unscored = CandidateAssessmentFactory(file=file, city__name="Abidjan")
+    ScoreFactory(assessment=first, criterion=size, value=5)
+    ScoreFactory(assessment=first, criterion=ties, value=1)  # (15 + 1) / 4 = 4.0
+    ScoreFactory(assessment=second, criterion=size, value=2)
+    ScoreFactory(assessment=second, criterion=ties, value=5)  # (6 + 5) / 4 = 2.75
+
+    response = staff_client.get(reverse("admin:twinning_twinningfile_comparison", args=[file.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert html.index("Dakar") < html.index("Touba") < html.index("Abidjan")
+    assert "4.0" in html or "4,0" in html
+    assert "2.75" in html or "2,75" in html
+    assert unscored.city.name in html
+
+
+def test_a_score_out_of_range_is_refused_by_the_database():
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ScoreFactory(value=6)
+
+
+def _changelist_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("admin:twinning_twinningfile_changelist"))
+        assert response.status_code == HTTPStatus.OK
+    return len(queries)
+
+
+def test_the_admin_changelist_runs_a_constant_number_of_queries(staff_client):
+    def grow(n):
+        for _ in range(n):
+            file = TwinningFileFactory(active=True)
+            ActivityFactory.create_batch(2, file=file)
+            TwinningDocumentFactory.create_batch(2, file=file)
+
+    grow(2)
+    small = _changelist_queries(staff_client)
+    grow(20)
+    large = _changelist_queries(staff_client)
+    assert small == large, (small, large)
