@@ -16,4 +16,12 @@ class BusinessTableConfig(AppConfig):
         ),
         url_name="business_table:index",
         icon="it-chart-line",
+        figures="business_table.selectors.home_figures",
+        demo_seed="business_table.demo.seed",
+        beat_schedule={
+            "business-table-overdue-actions": {
+                "task": "business_table.tasks.send_overdue_action_reminders",
+                "schedule": 3600.0,
+            }
+        },
     )

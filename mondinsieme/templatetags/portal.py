@@ -22,3 +22,28 @@ def markdown_filter(text):
     from mondinsieme.markdown import render_markdown
 
     return render_markdown(text)
+
+
+_TONES = {
+    "warning": {
+        "pending", "requested", "waitlisted", "screening", "planned", "assessing",
+        "in_progress", "consultation", "renewal_due", "info_requested", "candidate",
+    },
+    "success": {
+        "approved", "active", "confirmed", "completed", "awarded", "renewed", "held", "done",
+        "concluded", "published", "open", "member", "countersigned", "open_for_signature",
+    },
+    "danger": {
+        "suspended", "rejected", "cancelled", "revoked", "expired", "withdrawn", "dropped",
+        "left", "overdue",
+    },
+}  # fmt: skip
+
+
+@register.filter
+def status_tone(status) -> str:
+    """The Bootstrap colour of a workflow status: warning, success, danger or secondary."""
+    for tone, statuses in _TONES.items():
+        if status in statuses:
+            return tone
+    return "secondary"
