@@ -16,4 +16,15 @@ class NetworksConfig(AppConfig):
         ),
         url_name="networks:index",
         icon="it-share",
+        figures="networks.selectors.home_figures",
+        demo_seed="networks.demo.seed",
+        beat_schedule={
+            "networks-overdue-commitments": {
+                "task": "networks.tasks.send_overdue_commitment_reminders",
+                "schedule": 3600.0,
+            }
+        },
     )
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the rules permissions)
