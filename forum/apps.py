@@ -16,4 +16,12 @@ class ForumConfig(AppConfig):
         ),
         url_name="forum:index",
         icon="it-comment",
+        figures="forum.selectors.home_figures",
+        demo_seed="forum.demo.seed",
+        beat_schedule={
+            "forum-purge-unconfirmed-signatures": {
+                "task": "forum.tasks.purge_unconfirmed_signatures",
+                "schedule": 3600.0,
+            }
+        },
     )

@@ -14,6 +14,21 @@ class FundingConfig(AppConfig):
             "Bandi europei, AICS e internazionali e i progetti proposti dalle associazioni "
             "con i paesi e le città della diaspora."
         ),
-        url_name="funding:index",
+        url_name="funding:call-list",
         icon="it-files",
+        figures="funding.selectors.home_figures",
+        demo_seed="funding.demo.seed",
+        beat_schedule={
+            "funding-deadline-reminders": {
+                "task": "funding.tasks.send_deadline_reminders",
+                "schedule": 3600.0,
+            },
+            "funding-overdue-reviews": {
+                "task": "funding.tasks.send_overdue_review_reminders",
+                "schedule": 6 * 3600.0,
+            },
+        },
     )
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the rules permissions)

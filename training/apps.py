@@ -14,6 +14,17 @@ class TrainingConfig(AppConfig):
             "Un percorso di formazione su relazioni internazionali e cooperazione per le "
             "associazioni e le comunità della diaspora."
         ),
-        url_name="training:index",
+        url_name="training:course-list",
         icon="it-presentation",
+        figures="training.selectors.home_figures",
+        demo_seed="training.demo.seed",
+        beat_schedule={
+            "training-session-reminders": {
+                "task": "training.tasks.send_session_reminders",
+                "schedule": 900.0,
+            }
+        },
     )
+
+    def ready(self) -> None:
+        from . import permissions  # noqa: F401  (registers the rules permissions)

@@ -1,0 +1,76 @@
+"""Background work: the cached PDF of a manifesto and the purge of unconfirmed signatures."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import translation as django_translation
+
+from .models import Manifesto, ManifestoPdf, Translation
+
+
+def pdf_fingerprint(manifesto: Manifesto, translation: Translation | None) -> str:
+    """Changes whenever the text, the translation or the confirmed signatures change."""
+    return "v{}-t{}-s{}".format(
+        manifesto.current_version_id,
+        translation.pk if translation else 0,
+        manifesto.signatures_changed_at.strftime("%Y%m%d%H%M%S%f"),
+    )
+
+
+@shared_task
+def build_manifesto_pdf(manifesto_id: int, language: str, fingerprint: str) -> int | None:
+    """Render the manifesto PDF for one state of text and signatures (idempotent)."""
+    from mondinsieme.pdf import render_pdf
+
+    from . import selectors
+
+    manifesto = Manifesto.objects.select_related("current_version").filter(pk=manifesto_id).first()
+    if manifesto is None or manifesto.current_version is None:
+        return None
+    translation = selectors.translation_for(manifesto.current_version, language)
+    if pdf_fingerprint(manifesto, translation) != fingerprint:
+        return None  # the state changed since the request: a fresher request will queue again
+    existing = ManifestoPdf.objects.filter(
+        manifesto=manifesto, language=language, fingerprint=fingerprint
+    ).first()
+    if existing is not None:
+        return existing.pk
+    signatories = list(
+        selectors.public_signatories(manifesto).values_list("kind", "name", "role", "country")
+    )
+    with django_translation.override("it"):
+        pdf = render_pdf(
+            "forum/manifesto_pdf.html",
+            {
+                "manifesto": manifesto,
+                "version": manifesto.current_version,
+                "translation": translation,
+                "counters": selectors.signature_counters(manifesto),
+                "institutions": [row for row in signatories if row[0] != "citizen"],
+                "citizens": [row for row in signatories if row[0] == "citizen"],
+            },
+        )
+    try:
+        with transaction.atomic():
+            document = ManifestoPdf(manifesto=manifesto, language=language, fingerprint=fingerprint)
+            document.file.save(f"{manifesto.slug}.pdf", ContentFile(pdf), save=False)
+            document.save()
+    except IntegrityError:
+        return None  # built twice at once: the other copy stays
+    # Older copies are stale for good.
+    for stale in ManifestoPdf.objects.filter(manifesto=manifesto, language=language).exclude(
+        pk=document.pk
+    ):
+        stale.file.delete(save=False)
+        stale.delete()
+    return document.pk
+
+
+@shared_task
+def purge_unconfirmed_signatures() -> int:
+    """Delete signatures left unconfirmed for 30 days."""
+    from .services import signatures_purge_unconfirmed
+
+    return signatures_purge_unconfirmed()
