@@ -174,6 +174,9 @@ PORTAL_STAFF_MFA_REQUIRED = env.bool("PORTAL_STAFF_MFA_REQUIRED", default=True)
 # "RE" for San Prospero) also skips the local patron saint's day.
 TWINNING_HOLIDAY_SUBDIVISION = env("TWINNING_HOLIDAY_SUBDIVISION", default="")
 
+# Funding: a proposal sitting in one stage longer than this is flagged on the staff board.
+FUNDING_STUCK_AFTER_DAYS = env.int("FUNDING_STUCK_AFTER_DAYS", default=30)
+
 # --- i18n ----------------------------------------------------------------------------------
 LANGUAGE_CODE = "it"
 LANGUAGES = [("it", _("Italiano")), ("en", _("English"))]
