@@ -260,7 +260,8 @@ class Membership(models.Model):
     TRANSITIONS = {
         Status.REQUESTED: {Status.ACTIVE, Status.REJECTED},
         Status.ACTIVE: {Status.ENDED},
-        Status.REJECTED: {Status.REQUESTED},
+        # A rejected person may ask again, or be invited (an invitation is a leader's approval).
+        Status.REJECTED: {Status.REQUESTED, Status.ACTIVE},
         Status.ENDED: {Status.REQUESTED, Status.ACTIVE},
     }
     ACTING_ROLES = (Role.LEGAL_REPRESENTATIVE, Role.LEADER)

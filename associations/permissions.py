@@ -30,7 +30,7 @@ def is_leader_of(user, association: Association | None) -> bool:
 
 @rules.predicate
 def is_member_of(user, association: Association | None) -> bool:
-    if association is None or not (user and user.is_authenticated):
+    if association is None or not (user and user.is_authenticated and user.is_active):
         return False
     return Membership.objects.filter(
         user=user, association=association, status=Membership.Status.ACTIVE

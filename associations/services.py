@@ -292,6 +292,11 @@ def membership_set_role(*, membership: Membership, role: str, actor) -> Membersh
             )
         )
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        if membership.status != Membership.Status.ACTIVE:
+            raise ValidationError(
+                _("Puoi cambiare il ruolo solo a chi fa già parte dell'associazione."),
+                code="not_active",
+            )
         _keep_one_acting_member(membership, leaving=False, new_role=role)
         old = membership.role
         membership.role = role
@@ -394,10 +399,14 @@ def invitation_accept(*, token: str, user) -> Membership:
             },
         )
         if not created and membership.status != Membership.Status.ACTIVE:
-            membership.role = invitation.role
-            membership.status = Membership.Status.ACTIVE
-            membership.status_changed_at = timezone.now()
-            membership.save(update_fields=["role", "status", "status_changed_at"])
+            # An invitation from a leader counts as their approval, whatever the old status.
+            membership = transition(
+                membership,
+                to=Membership.Status.ACTIVE,
+                actor=user,
+                note=_("Invito accettato"),
+                changes={"role": invitation.role},
+            )
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -83,3 +83,11 @@ def _default_language():
 
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture
+def postgresql_only(transactional_db):
+    """Race tests run on PostgreSQL only (skipped elsewhere, failed in CI)."""
+    from tests.concurrency import require_postgresql
+
+    require_postgresql()

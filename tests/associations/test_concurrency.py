@@ -1,13 +1,9 @@
 """Simultaneous requests on PostgreSQL: the database, not a prior check, keeps one row."""
 
-import os
-import threading
-from collections.abc import Callable
 from http import HTTPStatus
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -15,50 +11,15 @@ from associations import services
 from associations.models import Association, Membership
 from mondinsieme.models import ActivityLog, OutgoingEmail
 from mondinsieme.workflow import TransitionNotAllowed
+from tests.concurrency import run_at_once
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 
 THREADS = 20
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        reason = (
-            "concurrency needs PostgreSQL row locks and parallel connections "
-            f"(running on {connection.vendor}); set DATABASE_URL=postgres://..."
-        )
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the concurrency tests: {reason}")
-        pytest.skip(reason)
-
-
-def _run_at_once(work: Callable[[int], object], count: int = THREADS) -> tuple[list, list]:
-    """Run ``work(i)`` in ``count`` threads released together; return results and errors."""
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-    lock = threading.Lock()
-
-    def target(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            result = work(index)
-            with lock:
-                results.append(result)
-        except Exception as error:  # collected and asserted on in the main thread
-            with lock:
-                errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return results, errors
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("postgresql_only"),
+]
 
 
 def test_twenty_simultaneous_requests_keep_one_membership():
@@ -66,8 +27,9 @@ def test_twenty_simultaneous_requests_keep_one_membership():
     leader = MembershipFactory(association=association, leader=True).user
     user = UserFactory()
 
-    results, errors = _run_at_once(
-        lambda _i: services.membership_request(user=user, association=association)
+    results, errors = run_at_once(
+        lambda _i: services.membership_request(user=user, association=association),
+        count=THREADS,
     )
 
     assert errors == []
@@ -89,7 +51,7 @@ def test_twenty_simultaneous_join_posts_keep_one_membership():
         client.force_login(user)
         clients.append(client)
 
-    results, errors = _run_at_once(lambda i: clients[i].post(url).status_code)
+    results, errors = run_at_once(lambda i: clients[i].post(url).status_code, count=THREADS)
 
     assert errors == []
     assert results == [HTTPStatus.FOUND] * THREADS
@@ -109,7 +71,7 @@ def test_two_leaders_stepping_down_at_once_leave_one_leader():
         except ValidationError as error:
             return error
 
-    results, errors = _run_at_once(step_down, count=2)
+    results, errors = run_at_once(step_down, count=2)
 
     assert errors == []
     refused = [r for r in results if isinstance(r, ValidationError)]
@@ -137,7 +99,7 @@ def test_two_staff_approving_at_once_log_one_transition():
         except TransitionNotAllowed as error:
             return error
 
-    results, errors = _run_at_once(approve, count=2)
+    results, errors = run_at_once(approve, count=2)
 
     assert errors == []
     assert sum(isinstance(r, TransitionNotAllowed) for r in results) == 1

@@ -193,3 +193,27 @@ def test_an_expired_invitation_can_be_replaced_by_a_new_one(association, leader)
     with pytest.raises(ValidationError):
         services.invitation_accept(token=expired.token, user=invited)
     assert services.invitation_accept(token=fresh.token, user=invited).status == "active"
+
+
+def test_an_invitation_reactivates_a_rejected_request_through_the_workflow(db):
+    membership = MembershipFactory(requested=True)
+    membership.status = Membership.Status.REJECTED
+    membership.save()
+    invitation = InvitationFactory(
+        association=membership.association,
+        email=membership.user.email,
+        role=Membership.Role.LEADER,
+    )
+    accepted = services.invitation_accept(token=invitation.token, user=membership.user)
+    assert accepted.pk == membership.pk
+    assert (accepted.status, accepted.role) == (Membership.Status.ACTIVE, Membership.Role.LEADER)
+    log = ActivityLog.objects.for_object(membership).filter(action="transition").get()
+    assert (log.from_status, log.to_status) == ("rejected", "active")
+
+
+def test_a_role_cannot_be_given_to_someone_who_is_not_an_active_member(association, leader):
+    pending = MembershipFactory(association=association, requested=True)
+    with pytest.raises(ValidationError):
+        services.membership_set_role(membership=pending, role=Membership.Role.LEADER, actor=leader)
+    pending.refresh_from_db()
+    assert pending.role == Membership.Role.MEMBER

@@ -1,54 +1,20 @@
 """Simultaneous staff actions on PostgreSQL: one transition wins, one reminder goes out."""
 
-import os
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from business_table import services
 from business_table.models import Opportunity
 from mondinsieme.models import ActivityLog, OutgoingEmail
 from tests.business_table.factories import ActionFactory, OpportunityFactory
+from tests.concurrency import run_at_once
 from tests.factories import UserFactory
 
 THREADS = 8
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        reason = f"concurrency needs PostgreSQL row locks (running on {connection.vendor})"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the concurrency tests: {reason}")
-        pytest.skip(reason)
-
-
-def _at_once(work) -> tuple[list, list]:
-    barrier = threading.Barrier(THREADS)
-    results, errors, lock = [], [], threading.Lock()
-
-    def target(index):
-        try:
-            barrier.wait(timeout=30)
-            result = work(index)
-            with lock:
-                results.append(result)
-        except Exception as error:  # asserted on in the main thread
-            with lock:
-                errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads)
-    return results, errors
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("postgresql_only"),
+]
 
 
 def test_two_staff_concluding_at_once_log_one_transition():
@@ -63,7 +29,7 @@ def test_two_staff_concluding_at_once_log_one_transition():
             outcome=f"esito {index}",
         )
 
-    results, errors = _at_once(conclude)
+    results, errors = run_at_once(conclude, THREADS)
     assert len(results) == 1
     assert len(errors) == THREADS - 1
     assert all(isinstance(error, ValidationError) for error in errors)
@@ -72,7 +38,9 @@ def test_two_staff_concluding_at_once_log_one_transition():
 
 def test_reminders_sent_from_many_workers_at_once_go_out_once():
     action = ActionFactory(overdue=True)
-    results, errors = _at_once(lambda i: services.action_send_overdue_reminder(action_id=action.pk))
+    results, errors = run_at_once(
+        lambda i: services.action_send_overdue_reminder(action_id=action.pk), THREADS
+    )
     assert errors == []
     assert sorted(results) == [False] * (THREADS - 1) + [True]
     assert OutgoingEmail.objects.filter(key=f"business-action-overdue-{action.pk}").count() == 1

@@ -1,6 +1,5 @@
 """Simultaneous sign requests on PostgreSQL: the unique constraint keeps one row per e-mail."""
 
-import os
 import threading
 from http import HTTPStatus
 
@@ -19,19 +18,10 @@ REQUESTS = 100
 # runs, so each thread sends 4 requests back to back; they still overlap heavily.
 THREADS = 25
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        reason = (
-            "concurrency needs PostgreSQL row locks and parallel connections "
-            f"(running on {connection.vendor}); set DATABASE_URL=postgres://..."
-        )
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the concurrency tests: {reason}")
-        pytest.skip(reason)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("postgresql_only"),
+]
 
 
 def _run(work, requests=REQUESTS, threads=THREADS):

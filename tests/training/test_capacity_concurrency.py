@@ -3,63 +3,24 @@
 These exercise mondinsieme.capacity through training's services, as the Forum will.
 """
 
-import os
-import threading
-from collections.abc import Callable
 from http import HTTPStatus
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from mondinsieme.models import OutgoingEmail
+from tests.concurrency import run_at_once
 from tests.factories import AssociationFactory, MembershipFactory
 from training import services
 from training.models import Enrolment
 
 from .factories import CourseFactory, EnrolmentFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        reason = (
-            "concurrency needs PostgreSQL row locks and parallel connections "
-            f"(running on {connection.vendor}); set DATABASE_URL=postgres://..."
-        )
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the concurrency tests: {reason}")
-        pytest.skip(reason)
-
-
-def _run_at_once(work: Callable[[int], object], count: int) -> tuple[list, list]:
-    """Run ``work(i)`` in ``count`` threads released together; return results and errors."""
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-    lock = threading.Lock()
-
-    def target(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            result = work(index)
-            with lock:
-                results.append(result)
-        except Exception as error:  # collected and asserted on in the main thread
-            with lock:
-                errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return results, errors
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("postgresql_only"),
+]
 
 
 def test_fifty_simultaneous_enrolments_fill_ten_seats_and_queue_forty():
@@ -68,7 +29,7 @@ def test_fifty_simultaneous_enrolments_fill_ten_seats_and_queue_forty():
     leader = MembershipFactory(association=association, leader=True).user
     members = [MembershipFactory(association=association).user for _ in range(50)]
 
-    results, errors = _run_at_once(
+    results, errors = run_at_once(
         lambda i: services.enrolment_create(
             course=course, participant=members[i], association=association, actor=leader
         ),
@@ -101,7 +62,7 @@ def test_fifty_simultaneous_enrol_requests_through_the_page_never_fail():
             url, {"association": association.pk, "participant": members[index].pk}
         ).status_code
 
-    results, errors = _run_at_once(post, count=50)
+    results, errors = run_at_once(post, count=50)
 
     assert errors == []
     assert results == [HTTPStatus.FOUND] * 50
@@ -115,7 +76,7 @@ def test_the_same_person_enrolled_twice_at_once_gets_one_enrolment():
     leader = MembershipFactory(association=association, leader=True).user
     member = MembershipFactory(association=association).user
 
-    results, errors = _run_at_once(
+    results, errors = run_at_once(
         lambda _i: services.enrolment_create(
             course=course, participant=member, association=association, actor=leader
         ),
@@ -140,7 +101,7 @@ def test_two_racing_cancellations_promote_one_waiting_person_each_exactly_once()
         for i in range(3)
     ]
 
-    results, errors = _run_at_once(
+    results, errors = run_at_once(
         lambda i: services.enrolment_cancel(enrolment=confirmed[i], actor=leader), count=2
     )
 
@@ -168,7 +129,7 @@ def test_the_same_cancellation_twice_at_once_promotes_one_person_once():
         for i in (1, 2)
     )
 
-    results, errors = _run_at_once(
+    results, errors = run_at_once(
         lambda _i: services.enrolment_cancel(enrolment=seat, actor=leader), count=2
     )
 

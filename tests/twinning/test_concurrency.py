@@ -1,6 +1,5 @@
 """Two staff members advancing the same file at once: one transition, not two (PostgreSQL)."""
 
-import os
 import threading
 
 import pytest
@@ -14,16 +13,10 @@ from twinning.models import TwinningFile
 
 from .factories import TwinningFileFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor != "postgresql":
-        reason = f"row locks need PostgreSQL (running on {connection.vendor})"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the concurrency tests: {reason}")
-        pytest.skip(reason)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("postgresql_only"),
+]
 
 
 def test_two_staff_advancing_the_same_file_at_once_make_one_transition():
