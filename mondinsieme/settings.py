@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "funding",
     "networks",
     "business_table",
+    "programme",
 ]
 
 MIDDLEWARE = [

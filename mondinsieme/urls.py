@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("bandi/", include("funding.urls")),
     path("reti/", include("networks.urls")),
     path("tavolo-economico/", include("business_table.urls")),
+    path("programma/", include("programme.urls")),
     prefix_default_language=False,
 )
 
