@@ -31,7 +31,7 @@ install-dev: $(VENV)/.installed-dev ## Install runtime + test/lint dependencies
 messages: $(VENV)/.installed ## Compile the it/en message catalogues
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
 
-OBJECTIVE_APPS := training forum twinning funding networks business_table
+OBJECTIVE_APPS := training forum twinning funding networks business_table programme
 MAKEMESSAGES := makemessages -l it -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench --ignore=static
 
 makemessages: $(VENV)/.installed ## Extract strings: the core catalogue in locale/, one per objective app in <app>/locale/
@@ -73,6 +73,9 @@ beat: install ## Celery beat with the database scheduler (needs REDIS_URL)
 serve: install ## Production-style server: collectstatic + gunicorn
 	$(MANAGE) collectstatic --noinput -v 0
 	$(VENV)/bin/gunicorn mondinsieme.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-3}
+
+bench: install ## Benchmarks on throwaway PostgreSQL databases (PostgreSQL and Redis on loopback)
+	$(PY) bench/run.py $(BENCH_ARGS) && $(PY) bench/signing_rush.py && $(PY) bench/pdf.py
 
 clean: ## Remove the virtualenv, caches and the SQLite database
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-media db.sqlite3

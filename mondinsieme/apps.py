@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class MondinsiemeConfig(AppConfig):
     name = "mondinsieme"
     verbose_name = _("Portale")
+
+    def ready(self) -> None:
+        # Connects the receiver that stamps the login time on the session.
+        from . import security  # noqa: F401

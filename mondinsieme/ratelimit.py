@@ -21,23 +21,43 @@ def _parse(rate: str) -> tuple[int, int]:
 
 
 def client_ip(request) -> str:
-    # Behind the proxy (SECURE_PROXY_SSL_HEADER) the first X-Forwarded-For hop is the client.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    """The address a limit counts against.
+
+    X-Forwarded-For is written by the client, so only the hops our own proxies appended are
+    trusted: with ``PORTAL_TRUSTED_PROXIES = N`` the N-th address from the right; with 0 (no
+    proxy in front) the socket address alone.
+    """
+    from django.conf import settings
+
+    trusted = settings.PORTAL_TRUSTED_PROXIES
+    remote = request.META.get("REMOTE_ADDR", "")
+    if trusted <= 0:
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [hop for hop in hops if hop]
+    return hops[-trusted] if len(hops) >= trusted else remote
 
 
 def hit(scope: str, identity: str, rate: str) -> bool:
-    """Count one hit; True while ``identity`` stays within ``rate`` (e.g. ``"10/m"``)."""
+    """Count one hit; True while ``identity`` stays within ``rate`` (e.g. ``"10/m"``).
+
+    A sliding window approximated from two fixed ones: the previous window's count weighs as
+    much as it still overlaps the last ``window`` seconds, so a burst that straddles a window
+    boundary is limited like any other.
+    """
     limit, window = _parse(rate)
-    bucket = int(time.time() // window)
+    now = time.time()
+    bucket = int(now // window)
     key = f"rl:{scope}:{identity}:{bucket}"
-    cache.add(key, 0, timeout=window + 1)
+    cache.add(key, 0, timeout=2 * window + 1)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 1)
+        cache.set(key, 1, timeout=2 * window + 1)
         count = 1
-    return count <= limit
+    previous = cache.get(f"rl:{scope}:{identity}:{bucket - 1}", 0)
+    overlap = 1 - (now % window) / window
+    return count + previous * overlap <= limit
 
 
 def ratelimit(scope: str, rate: str, *, methods: tuple[str, ...] = ("POST",)):

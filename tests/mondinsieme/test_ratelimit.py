@@ -61,14 +61,20 @@ def test_a_logged_in_user_is_counted_by_account_not_address(db, user):
 
 
 @pytest.mark.parametrize(
-    ("meta", "expected"),
+    ("proxies", "meta", "expected"),
     [
-        ({"REMOTE_ADDR": "10.0.0.1"}, "10.0.0.1"),
+        (0, {"REMOTE_ADDR": "10.0.0.1"}, "10.0.0.1"),
+        # Without a trusted proxy a client-written header is ignored.
+        (0, {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}, "10.0.0.1"),
+        # Behind one proxy: the hop it appended (the last), not what the client wrote first.
         (
-            {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.9, 10.0.0.2"},
+            1,
+            {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 203.0.113.9"},
             "203.0.113.9",
         ),
+        (2, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}, "10.0.0.2"),
     ],
 )
-def test_client_ip_prefers_the_first_forwarded_hop(meta, expected):
+def test_client_ip_trusts_only_the_hops_of_our_proxies(settings, proxies, meta, expected):
+    settings.PORTAL_TRUSTED_PROXIES = proxies
     assert client_ip(RequestFactory().get("/", **meta)) == expected

@@ -1,0 +1,343 @@
+"""Shared plumbing of the benchmark scripts: a throwaway PostgreSQL database, gunicorn and a
+Celery worker on loopback, and a small load driver built on the standard library only
+(``http.client`` in threads), so the repository needs nothing beyond requirements.txt.
+
+Nothing here runs as a test. Every process started is stopped by ``Stack.close()``.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+PG = {"host": "127.0.0.1", "port": "5432", "user": "postgres"}
+REDIS_URL = "redis://127.0.0.1:6379/9"
+
+
+def bench_env(dbname: str) -> dict[str, str]:
+    """Production-like settings for a throwaway run (plain HTTP on loopback, no HSTS)."""
+    tag = f"bench-{os.getpid()}"
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="mondinsieme.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_HTTPS="0",
+        # The signing rush plays many citizens from one machine: it writes X-Forwarded-For as a
+        # proxy in front of the portal would, so the rate limits count per simulated address.
+        PORTAL_TRUSTED_PROXIES="1",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{dbname}",
+        REDIS_URL=REDIS_URL,
+        DJANGO_CACHE_PREFIX=tag,  # our own keys in Redis db 9, removed at the end
+        CELERY_QUEUE=tag,
+        EMAIL_URL="dummymail://",
+        DJANGO_MEDIA_ROOT=tempfile.mkdtemp(prefix="bench-media-"),
+        PORTAL_BASE_URL="http://127.0.0.1",
+    )
+    return env
+
+
+def apply_env(env: dict[str, str]) -> None:
+    """Make this process use the bench settings (call before django.setup())."""
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run(
+        [str(VENV_BIN / "python"), "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+@dataclass
+class Stack:
+    """The throwaway database and the processes serving it; ``close()`` undoes everything."""
+
+    dbname: str
+    env: dict[str, str]
+    processes: list[subprocess.Popen] = field(default_factory=list)
+    port: int = 0
+    db_created: bool = False
+    logdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="bench-logs-")))
+
+    def create_db(self) -> None:
+        args = ["-h", PG["host"], "-p", PG["port"], "-U", PG["user"]]
+        subprocess.run(["dropdb", *args, "--if-exists", self.dbname], check=True)
+        subprocess.run(["createdb", *args, self.dbname], check=True)
+        self.db_created = True
+
+    def migrate(self) -> None:
+        manage(self.env, "migrate", "--noinput", "-v", "0")
+
+    def seed(self, scale: int) -> None:
+        manage(self.env, "seed_demo", "--scale", str(scale), "--force")
+
+    def collectstatic(self, patch_manifest: bool = True) -> None:
+        manage(self.env, "collectstatic", "--noinput", "-v", "0")
+        if patch_manifest:
+            patch_static_manifest()
+
+    def _spawn(self, name: str, argv: list[str]) -> subprocess.Popen:
+        log = open(self.logdir / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
+        process = subprocess.Popen(
+            argv,
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.processes.append(process)
+        return process
+
+    def start_gunicorn(self, workers: int, threads: int) -> None:
+        self.port = free_port()
+        argv = [
+            str(VENV_BIN / "gunicorn"),
+            "mondinsieme.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--timeout",
+            "60",
+        ]
+        if threads > 1:
+            argv += ["--threads", str(threads)]
+        self._spawn("gunicorn", argv)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                status, _ = request("127.0.0.1", self.port, "/healthz")
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not answer; see {self.logdir / 'gunicorn.log'}")
+
+    def start_worker(self) -> None:
+        self._spawn(
+            "celery",
+            [
+                str(VENV_BIN / "celery"),
+                "-A",
+                "mondinsieme",
+                "worker",
+                "-Q",
+                self.env["CELERY_QUEUE"],
+                "--concurrency",
+                "1",
+                "-l",
+                "warning",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+        )
+
+    def close(self) -> None:
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in reversed(self.processes):
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=5)
+        self.processes.clear()
+        try:  # our cache keys and the queue in Redis db 9
+            import redis
+
+            client = redis.Redis.from_url(REDIS_URL)
+            tag = self.env["DJANGO_CACHE_PREFIX"]
+            for key in client.scan_iter(match=f"{tag}*", count=1000):
+                client.delete(key)
+            queue = self.env["CELERY_QUEUE"]
+            client.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
+        except Exception as error:  # cleaning up: report and go on
+            print(f"  (could not clean Redis: {error})", file=sys.stderr)
+        if self.db_created:
+            from django.db import connections
+
+            connections.close_all()
+            subprocess.run(
+                [
+                    "dropdb",
+                    "-h",
+                    PG["host"],
+                    "-p",
+                    PG["port"],
+                    "-U",
+                    PG["user"],
+                    "--force",
+                    "--if-exists",
+                    self.dbname,
+                ],
+                check=False,
+            )
+        shutil.rmtree(self.env["DJANGO_MEDIA_ROOT"], ignore_errors=True)
+
+
+# templates/base.html passes a directory to {% static %}: with DEBUG off the manifest storage has
+# no entry for it and every HTML page answers 500. Until the template is fixed the bench adds
+# the entry to the collected manifest (build output, not the repository) and says so.
+MISSING_STATIC = ["vendor/bootstrap-italia/fonts"]
+
+
+def patch_static_manifest() -> None:
+    import json
+
+    manifest = ROOT / "staticfiles" / "staticfiles.json"
+    data = json.loads(manifest.read_text())
+    missing = [name for name in MISSING_STATIC if name not in data["paths"]]
+    for name in missing:
+        data["paths"][name] = name
+    if missing:
+        manifest.write_text(json.dumps(data))
+        print(
+            f"  WARNING: added {missing} to staticfiles.json: without it every HTML page is a"
+            " 500 with DEBUG off (templates/base.html, {% static %} of a directory)"
+        )
+
+
+def request(
+    host: str,
+    port: int,
+    path: str,
+    *,
+    method: str = "GET",
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    conn: http.client.HTTPConnection | None = None,
+) -> tuple[int, bytes]:
+    own = conn is None
+    conn = conn or http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        if own:
+            conn.close()
+
+
+@dataclass
+class LoadResult:
+    requests: int
+    errors: int
+    seconds: float
+    latencies_ms: list[float]
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def pct(self, p: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        data = sorted(self.latencies_ms)
+        return data[min(len(data) - 1, round(p / 100 * len(data) + 0.5) - 1)]
+
+
+def drive(
+    port: int,
+    path: str,
+    *,
+    clients: int,
+    seconds: float,
+    headers: dict[str, str] | None = None,
+    expect: int = 200,
+    max_requests: int = 200_000,
+) -> LoadResult:
+    """``clients`` threads GET ``path`` in a closed loop for ``seconds`` (bounded by
+    ``max_requests``); a request is an error if it fails or answers another status."""
+    lock = threading.Lock()
+    latencies: list[float] = []
+    errors = [0]
+    stop = time.monotonic() + seconds
+    budget = [max_requests]
+
+    def client() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine: list[float] = []
+        bad = 0
+        while time.monotonic() < stop:
+            with lock:
+                if budget[0] <= 0:
+                    break
+                budget[0] -= 1
+            start = time.perf_counter()
+            try:
+                conn.request("GET", path, headers=headers or {})
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == expect
+                if response.will_close:
+                    conn.close()
+            except (OSError, http.client.HTTPException):
+                ok = False
+                conn.close()
+            mine.append((time.perf_counter() - start) * 1000)
+            bad += not ok
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+            errors[0] += bad
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(seconds + 60)
+    elapsed = time.monotonic() - started
+    return LoadResult(len(latencies), errors[0], elapsed, latencies)
+
+
+def machine() -> str:
+    mem = "?"
+    try:
+        with open("/proc/meminfo") as meminfo:
+            mem = f"{int(meminfo.readline().split()[1]) // 1024} MiB"
+    except OSError:
+        pass
+    pg = subprocess.run(
+        ["psql", "-h", PG["host"], "-U", PG["user"], "-Atc", "show server_version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return f"{os.cpu_count()} CPU, {mem} RAM, Python {sys.version.split()[0]}, PostgreSQL {pg}"
+
+
+def loadavg() -> str:
+    """1/5/15-minute load: other work on the machine skews every figure."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
