@@ -50,7 +50,7 @@ def test_staff_record_a_meeting_and_follow_an_opportunity_to_its_conclusion(
     page.get_by_role("button", name=re.compile("Accedi", re.I)).click()
     page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
     page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/account/" not in url)
 
     # Record a meeting held yesterday, with its minutes.
     start = timezone.localtime() - timedelta(days=1)

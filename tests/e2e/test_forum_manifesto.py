@@ -108,6 +108,7 @@ def test_a_leaders_amendment_is_accepted_into_a_new_version(page, live_server, t
     _log_in(page, live_server, "staff@example.org")
     page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
     page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
+    page.wait_for_url(lambda url: "/account/" not in url)
     page.goto(f"{live_server.url}/gestione/forum/amendment/")
     page.locator("input[name=_selected_action]").first.check()
     page.locator("select[name=action]").select_option("accept")

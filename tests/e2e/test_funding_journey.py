@@ -40,7 +40,7 @@ def _session(browser, live_server, email: str, totp=None):
     if totp:
         page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp(TOTP_SECRET))
         page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
-    page.wait_for_load_state()
+        page.wait_for_url(lambda url: "/account/" not in url)
     return page
 
 

@@ -73,6 +73,7 @@ def test_sign_up_confirm_join_get_approved_and_edit_the_profile(page, live_serve
     _log_in(page, live_server, "staff@example.org", PASSWORD)
     page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
     page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
+    page.wait_for_url(lambda url: "/account/" not in url)
     page.goto(f"{live_server.url}/associazioni/{association.slug}/soci/")
     page.get_by_label(re.compile("Ruolo Awa Diop")).select_option("leader")
     page.get_by_role("button", name="Accetta Awa Diop").click()

@@ -36,7 +36,7 @@ def _staff_logs_in(page, live_server, totp_code):
     page.get_by_role("button", name=re.compile("Accedi", re.I)).click()
     page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
     page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/account/" not in url)
 
 
 def test_staff_turn_an_event_follow_up_into_a_done_commitment_and_add_a_year(

@@ -90,6 +90,7 @@ def test_enrol_wait_attend_close_and_download_the_certificate(page, live_server,
     _log_in(page, live_server, staff.email)
     page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
     page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
+    page.wait_for_url(lambda url: "/account/" not in url)
     page.goto(f"{live_server.url}{course.get_absolute_url()}")
     page.get_by_role("link", name=re.compile("Segna le presenze")).click()
     page.get_by_label("Awa Diop presente").check()

@@ -42,7 +42,7 @@ def _log_in_staff(page, live_server, totp_code):
     page.get_by_role("button", name=re.compile("Accedi", re.I)).click()
     page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
     page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/account/" not in url)
 
 
 def _step(page, label):
