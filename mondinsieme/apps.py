@@ -8,4 +8,4 @@ class MondinsiemeConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the receiver that stamps the login time on the session.
-        from . import security  # noqa: F401
+        from . import checks, security  # noqa: F401

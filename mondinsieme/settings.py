@@ -5,6 +5,7 @@ defaults: DEBUG is off unless asked for, SQLite only when no ``DATABASE_URL`` is
 runs tasks eagerly only when no ``REDIS_URL`` is given. See the README for the full list.
 """
 
+import secrets
 from pathlib import Path
 
 import environ
@@ -18,10 +19,14 @@ if (BASE_DIR / ".env").is_file():
     environ.Env.read_env(BASE_DIR / ".env")
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-# Without a secret key there is no safe production: only DEBUG gets an insecure fallback.
-SECRET_KEY = env(
-    "DJANGO_SECRET_KEY",
-    default="django-insecure-dev-only-never-use-in-production" if DEBUG else environ.Env.NOTSET,
+# Commands that sign nothing (makemigrations, check, compilemessages) must run on a fresh
+# checkout, so a missing key falls back to a throwaway one. Serving is different: wsgi.py and the
+# deploy check (mondinsieme/checks.py) refuse to run without DJANGO_SECRET_KEY unless DEBUG.
+SECRET_KEY_FROM_ENVIRONMENT = bool(env("DJANGO_SECRET_KEY", default=""))
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="") or (
+    "django-insecure-dev-only-never-use-in-production"
+    if DEBUG
+    else "django-insecure-" + secrets.token_urlsafe(40)
 )
 ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
