@@ -13,6 +13,7 @@ from django.utils import timezone
 from business_table.models import Action, Meeting, Opportunity
 from mondinsieme.models import ActivityLog
 from tests.business_table.factories import MeetingFactory, TradeAssociationFactory
+from tests.e2e.accounts import log_in
 from tests.factories import AssociationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -44,13 +45,7 @@ def test_staff_record_a_meeting_and_follow_an_opportunity_to_its_conclusion(
     connector = AssociationFactory(name="Associazione Ponti sul Mediterraneo")
 
     # Staff log in with their second factor.
-    page.goto(f"{live_server.url}/account/login/")
-    page.get_by_label(EMAIL_LABEL).fill("staff@example.org")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Accedi", re.I)).click()
-    page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
-    page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
-    page.wait_for_url(lambda url: "/account/" not in url)
+    log_in(page, live_server.url, "staff@example.org", PASSWORD, totp_code(TOTP_SECRET))
 
     # Record a meeting held yesterday, with its minutes.
     start = timezone.localtime() - timedelta(days=1)

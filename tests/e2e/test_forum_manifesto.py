@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from forum.models import Amendment, Manifesto
 from mondinsieme.models import OutgoingEmail
+from tests.e2e.accounts import log_in, log_out
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 from tests.forum.factories import ManifestoFactory, SignatureFactory, TranslationFactory
 
@@ -35,15 +36,11 @@ def _serious(results) -> list[str]:
 
 
 def _log_in(page, live_server, email, password=PASSWORD):
-    page.goto(f"{live_server.url}/account/login/")
-    page.get_by_label(EMAIL_LABEL).fill(email)
-    page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name=re.compile("Accedi", re.I)).click()
+    log_in(page, live_server.url, email, password)
 
 
 def _log_out(page, live_server):
-    page.goto(f"{live_server.url}/account/logout/")
-    page.get_by_role("button", name=re.compile("Esci", re.I)).last.click()
+    log_out(page, live_server.url)
 
 
 def _user(email, **kwargs):

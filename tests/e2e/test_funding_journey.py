@@ -11,6 +11,7 @@ from allauth.mfa.models import Authenticator
 from axe_playwright_python.sync_playwright import Axe
 
 from funding.models import Proposal, Review
+from tests.e2e.accounts import log_in
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 from tests.funding.factories import CallFactory, CriterionFactory
 
@@ -33,14 +34,7 @@ def _session(browser, live_server, email: str, totp=None):
     context = browser.new_context(locale="it-IT", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/account/login/")
-    page.get_by_label(EMAIL_LABEL).fill(email)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Accedi", re.I)).click()
-    if totp:
-        page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp(TOTP_SECRET))
-        page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
-        page.wait_for_url(lambda url: "/account/" not in url)
+    log_in(page, live_server.url, email, PASSWORD, totp(TOTP_SECRET) if totp else None)
     return page
 
 

@@ -9,6 +9,7 @@ from allauth.mfa.models import Authenticator
 from django.core import mail
 
 from associations.models import Membership
+from tests.e2e.accounts import log_in, log_out
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,15 +20,11 @@ EMAIL_LABEL = re.compile(r"^E-?mail$", re.I)
 
 
 def _log_in(page, live_server, email, password):
-    page.goto(f"{live_server.url}/account/login/")
-    page.get_by_label(EMAIL_LABEL).fill(email)
-    page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name=re.compile("Accedi", re.I)).click()
+    log_in(page, live_server.url, email, password)
 
 
 def _log_out(page, live_server):
-    page.goto(f"{live_server.url}/account/logout/")
-    page.get_by_role("button", name=re.compile("Esci", re.I)).last.click()
+    log_out(page, live_server.url)
 
 
 def test_sign_up_confirm_join_get_approved_and_edit_the_profile(page, live_server, totp_code):

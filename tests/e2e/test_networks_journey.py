@@ -12,6 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from networks.models import Commitment, NetworkEvent, PolicyArea
 from networks.reference import ensure_reference_data
+from tests.e2e.accounts import log_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,13 +31,7 @@ def _serious(results) -> list[str]:
 
 
 def _staff_logs_in(page, live_server, totp_code):
-    page.goto(f"{live_server.url}/account/login/")
-    page.get_by_label(re.compile(r"^E-?mail$", re.I)).fill("coordinatrice@example.org")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Accedi", re.I)).click()
-    page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
-    page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
-    page.wait_for_url(lambda url: "/account/" not in url)
+    log_in(page, live_server.url, "coordinatrice@example.org", PASSWORD, totp_code(TOTP_SECRET))
 
 
 def test_staff_turn_an_event_follow_up_into_a_done_commitment_and_add_a_year(

@@ -11,6 +11,7 @@ from allauth.mfa.models import Authenticator
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
+from tests.e2e.accounts import log_in, log_out
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 from tests.training.factories import CertificateFactory, CourseFactory, PathFactory, SessionFactory
 from training.models import Attendance, Certificate, Enrolment
@@ -30,15 +31,11 @@ def _user(email: str, name: str, **extra):
 
 
 def _log_in(page, live_server, email):
-    page.goto(f"{live_server.url}/account/login/")
-    page.get_by_label(EMAIL_LABEL).fill(email)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Accedi", re.I)).click()
+    log_in(page, live_server.url, email, PASSWORD)
 
 
 def _log_out(page, live_server):
-    page.goto(f"{live_server.url}/account/logout/")
-    page.get_by_role("button", name=re.compile("Esci", re.I)).last.click()
+    log_out(page, live_server.url)
 
 
 def _serious(results) -> list[str]:

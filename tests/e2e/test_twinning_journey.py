@@ -10,6 +10,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.e2e.accounts import log_in
 from tests.factories import CityFactory, UserFactory
 from tests.twinning.factories import ActivityFactory, TwinningFileFactory
 from twinning.models import TwinningFile
@@ -36,13 +37,7 @@ def _log_in_staff(page, live_server, totp_code):
     Authenticator.objects.create(
         user=staff, type=Authenticator.Type.TOTP, data={"secret": TOTP_SECRET}
     )
-    page.goto(f"{live_server.url}/account/login/")
-    page.get_by_label(EMAIL_LABEL).fill("staff@example.org")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Accedi", re.I)).click()
-    page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
-    page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
-    page.wait_for_url(lambda url: "/account/" not in url)
+    log_in(page, live_server.url, "staff@example.org", PASSWORD, totp_code(TOTP_SECRET))
 
 
 def _step(page, label):
