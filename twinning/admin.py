@@ -177,6 +177,21 @@ class TwinningFileAdmin(ActivityLogMixin, admin.ModelAdmin):
             "earliest": obj.earliest_signing_date.strftime("%d/%m/%Y"),
         }
 
+    NOTICE_FIELDS = ("notice_regione_on", "notice_dar_on", "notice_maeci_on")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The notice dates decide when signing becomes lawful: a change made in this form goes
+        # through the service too, so the file's history says who changed them and when.
+        if change and any(name in form.changed_data for name in self.NOTICE_FIELDS):
+            services.twinning_record_notice(
+                file=obj,
+                actor=request.user,
+                regione_on=obj.notice_regione_on,
+                dar_on=obj.notice_dar_on,
+                maeci_on=obj.notice_maeci_on,
+            )
+
     def get_urls(self):
         return [
             path(

@@ -142,3 +142,43 @@ def test_the_admin_changelist_runs_a_constant_number_of_queries(staff_client):
     grow(20)
     large = _changelist_queries(staff_client)
     assert small == large, (small, large)
+
+
+def _change_form_data(response) -> dict:
+    """The change form as the browser would post it back, inlines included."""
+    data = {}
+    form = response.context["adminform"].form
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if hasattr(value, "all"):
+            value = [item.pk for item in value.all()]
+        elif isinstance(value, list):
+            value = [getattr(item, "pk", item) for item in value]
+        data[name] = "" if value is None else value
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management.initial.get(name, 0)
+    return data
+
+
+def test_notice_dates_changed_in_the_admin_form_are_logged_on_the_file(staff_client, staff):
+    from mondinsieme.models import ActivityLog
+
+    file = TwinningFileFactory(status="negotiation")
+    url = reverse("admin:twinning_twinningfile_change", args=[file.pk])
+    data = _change_form_data(staff_client.get(url))
+    data.update(
+        notice_regione_on="2026-01-05", notice_dar_on="2026-01-05", notice_maeci_on="2026-01-07"
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
+    file.refresh_from_db()
+    assert file.notice_maeci_on == date(2026, 1, 7)
+    entry = ActivityLog.objects.for_object(file).get(action="notice")
+    assert entry.actor == staff
+    assert "si potrà firmare dal" in entry.note
+
+    # Saving again without touching the dates adds no second entry.
+    staff_client.post(url, _change_form_data(staff_client.get(url)))
+    assert ActivityLog.objects.for_object(file).filter(action="notice").count() == 1
