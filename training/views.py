@@ -16,6 +16,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -198,7 +199,7 @@ def my_training(request):
     for enrolment in enrolments:
         # One form per row: distinct ids keep labels pointing at the right radio buttons.
         enrolment.feedback_form = FeedbackForm(auto_id=f"id_feedback{enrolment.pk}_%s")
-    token = signing.dumps(request.user.pk, salt=FEED_SALT)
+    token = feed_token(request.user)
     led = Association.objects.filter(
         memberships__user=request.user,
         memberships__status="active",
@@ -516,15 +517,27 @@ def course_calendar(request, slug: str):
     )
 
 
+def _feed_stamp(user) -> str:
+    return salted_hmac(FEED_SALT, f"{user.pk}:{user.password}").hexdigest()[:16]
+
+
+def feed_token(user) -> str:
+    """The secret address of a participant's calendar feed, revoked by a password change."""
+    return signing.dumps([user.pk, _feed_stamp(user)], salt=FEED_SALT)
+
+
 def my_calendar(request, token: str):
     """A personal feed calendar apps can subscribe to: the signed token stands for a login."""
     from django.contrib.auth import get_user_model
 
     try:
-        user_pk = signing.loads(token, salt=FEED_SALT)
-    except signing.BadSignature:
+        user_pk, stamp = signing.loads(token, salt=FEED_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
         raise Http404 from None
     user = get_object_or_404(get_user_model(), pk=user_pk, is_active=True)
+    # A new password (or a deleted account) changes the stamp: old links stop working.
+    if not constant_time_compare(stamp, _feed_stamp(user)):
+        raise Http404
     return calendar_response(
         name=_("I miei incontri di formazione"),
         events=[_event(request, session) for session in selectors.my_sessions(user)],

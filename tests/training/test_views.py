@@ -12,7 +12,7 @@ from icalendar import Calendar
 from mondinsieme.models import OutgoingEmail
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 from training.models import Attendance, Enrolment
-from training.views import FEED_SALT
+from training.views import FEED_SALT, feed_token
 
 from .factories import (
     AttendanceFactory,
@@ -338,14 +338,34 @@ def test_the_personal_feed_lists_only_confirmed_courses_and_needs_a_valid_token(
     SessionFactory(course=enrolment.course, topic="Mio")
     waiting = EnrolmentFactory(participant=enrolment.participant, waitlisted=True)
     SessionFactory(course=waiting.course, topic="In attesa")
-    token = signing.dumps(enrolment.participant.pk, salt=FEED_SALT)
+    token = feed_token(enrolment.participant)
 
     response = client.get(reverse("training:my-calendar", args=[token]))
     forged = client.get(reverse("training:my-calendar", args=[token + "x"]))
+    # A bare user id, signed as the feed's first version did, is not enough.
+    bare = signing.dumps(enrolment.participant.pk, salt=FEED_SALT)
 
     summaries = [str(e["summary"]) for e in Calendar.from_ical(response.content).walk("VEVENT")]
     assert summaries == [f"{enrolment.course.title}: Mio"]
     assert forged.status_code == HTTPStatus.NOT_FOUND
+    assert (
+        client.get(reverse("training:my-calendar", args=[bare])).status_code == HTTPStatus.NOT_FOUND
+    )
+
+
+def test_a_new_password_revokes_the_old_feed_address(client):
+    enrolment = EnrolmentFactory()
+    participant = enrolment.participant
+    old_token = feed_token(participant)
+    participant.set_password("una-nuova-password-lunga")
+    participant.save()
+
+    assert (
+        client.get(reverse("training:my-calendar", args=[old_token])).status_code
+        == HTTPStatus.NOT_FOUND
+    )
+    fresh = client.get(reverse("training:my-calendar", args=[feed_token(participant)]))
+    assert fresh.status_code == HTTPStatus.OK
 
 
 def test_home_figures_count_public_courses_participants_and_certificates():
