@@ -9,6 +9,7 @@ urlpatterns = [
     path("riunioni/", views.meeting_list, name="meeting-list"),
     path("riunioni/nuova/", views.meeting_edit, name="meeting-create"),
     path("riunioni/calendario.ics", views.meetings_ical, name="meeting-ical"),
+    path("riunioni/calendario/<str:token>.ics", views.meetings_feed, name="meeting-feed"),
     path("riunioni/<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path("riunioni/<int:pk>/modifica/", views.meeting_edit, name="meeting-edit"),
     path("riunioni/<int:pk>/stato/", views.meeting_status, name="meeting-status"),

@@ -12,11 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mondinsieme.ical import CalendarEvent, calendar_response
+from mondinsieme.ical import CalendarEvent, calendar_response, feed_token, feed_user
 from mondinsieme.models import ActivityLog
 from mondinsieme.pdf import render_pdf
 
@@ -33,6 +34,10 @@ from .models import Action, Meeting, Opportunity
 from .permissions import can_manage_table, can_view_staff_notes, can_view_table
 
 PAGE_SIZE = 20
+
+
+#: Signs the personal addresses of the meetings calendar (see ``mondinsieme.ical.feed_token``).
+FEED_SALT = "business_table.meetings-feed"
 
 
 def table_member_required(view):
@@ -102,6 +107,12 @@ def meeting_list(request):
         {
             "upcoming": [m for m in meetings.order_by("starts_at") if m.ends_at >= now],
             "past": [m for m in meetings if m.ends_at < now],
+            "feed_url": request.build_absolute_uri(
+                reverse(
+                    "business_table:meeting-feed",
+                    kwargs={"token": feed_token(request.user, salt=FEED_SALT)},
+                )
+            ),
             **_common(request),
         },
     )
@@ -190,6 +201,20 @@ def meeting_pdf(request, pk: int):
 
 @table_member_required
 def meetings_ical(request):
+    """The upcoming meetings as a file to import, for a member who is logged in."""
+    return _meetings_calendar()
+
+
+def meetings_feed(request, token: str):
+    """The same calendar at a personal address calendar apps subscribe to without a login."""
+    user = feed_user(token, salt=FEED_SALT)
+    # Someone who has left the table loses the feed with the access.
+    if user is None or not can_view_table(user):
+        raise Http404
+    return _meetings_calendar()
+
+
+def _meetings_calendar():
     base = settings.PORTAL["BASE_URL"].rstrip("/")
     events = [
         CalendarEvent(

@@ -10,20 +10,18 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from associations.models import Association
 from associations.permissions import can_change_association, can_view_association
-from mondinsieme.ical import CalendarEvent, calendar_response
+from mondinsieme.ical import CalendarEvent, calendar_response, feed_token, feed_user
 from mondinsieme.ratelimit import ratelimit
 
 from . import documents, selectors, services, tasks
@@ -199,7 +197,7 @@ def my_training(request):
     for enrolment in enrolments:
         # One form per row: distinct ids keep labels pointing at the right radio buttons.
         enrolment.feedback_form = FeedbackForm(auto_id=f"id_feedback{enrolment.pk}_%s")
-    token = feed_token(request.user)
+    token = feed_token(request.user, salt=FEED_SALT)
     led = Association.objects.filter(
         memberships__user=request.user,
         memberships__status="active",
@@ -517,26 +515,10 @@ def course_calendar(request, slug: str):
     )
 
 
-def _feed_stamp(user) -> str:
-    return salted_hmac(FEED_SALT, f"{user.pk}:{user.password}").hexdigest()[:16]
-
-
-def feed_token(user) -> str:
-    """The secret address of a participant's calendar feed, revoked by a password change."""
-    return signing.dumps([user.pk, _feed_stamp(user)], salt=FEED_SALT)
-
-
 def my_calendar(request, token: str):
     """A personal feed calendar apps can subscribe to: the signed token stands for a login."""
-    from django.contrib.auth import get_user_model
-
-    try:
-        user_pk, stamp = signing.loads(token, salt=FEED_SALT)
-    except (signing.BadSignature, TypeError, ValueError):
-        raise Http404 from None
-    user = get_object_or_404(get_user_model(), pk=user_pk, is_active=True)
-    # A new password (or a deleted account) changes the stamp: old links stop working.
-    if not constant_time_compare(stamp, _feed_stamp(user)):
+    user = feed_user(token, salt=FEED_SALT)
+    if user is None:
         raise Http404
     return calendar_response(
         name=_("I miei incontri di formazione"),

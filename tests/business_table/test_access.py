@@ -1,10 +1,14 @@
 """Trade contacts read the table's material but never staff notes; the public only summaries."""
 
+import re
 from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
+from icalendar import Calendar
 
+from business_table.views import FEED_SALT
+from mondinsieme.ical import feed_token
 from tests.business_table.factories import (
     ActionFactory,
     MeetingFactory,
@@ -140,3 +144,32 @@ def test_unknown_objects_are_404(contact_client):
     assert (
         contact_client.get(reverse("business_table:country-detail", args=["XX"])).status_code == 404
     )
+
+
+def test_a_trade_contact_subscribes_to_the_meetings_feed_without_logging_in(client):
+    contact = TradeContactFactory()
+    MeetingFactory(upcoming=True, title="Prossima riunione")
+    client.force_login(contact.user)
+    page = client.get(reverse("business_table:meeting-list")).content.decode()
+    feed_url = re.search(r'id="feed-url"[^>]*value="([^"]+)"', page).group(1)
+    client.logout()
+
+    response = client.get(feed_url)
+
+    assert response.status_code == HTTPStatus.OK
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(event["summary"]) for event in events] == ["Prossima riunione"]
+
+
+def test_the_meetings_feed_stops_when_the_contact_leaves_the_table(client):
+    contact = TradeContactFactory()
+    token = feed_token(contact.user, salt=FEED_SALT)
+    url = reverse("business_table:meeting-feed", args=[token])
+    assert client.get(url).status_code == HTTPStatus.OK
+
+    contact.active = False
+    contact.save()
+
+    assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+    forged = reverse("business_table:meeting-feed", args=[token[:-1] + "x"])
+    assert client.get(forged).status_code == HTTPStatus.NOT_FOUND

@@ -9,10 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
+from mondinsieme.ical import feed_token
 from mondinsieme.models import OutgoingEmail
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 from training.models import Attendance, Enrolment
-from training.views import FEED_SALT, feed_token
+from training.views import FEED_SALT
 
 from .factories import (
     AttendanceFactory,
@@ -338,7 +339,7 @@ def test_the_personal_feed_lists_only_confirmed_courses_and_needs_a_valid_token(
     SessionFactory(course=enrolment.course, topic="Mio")
     waiting = EnrolmentFactory(participant=enrolment.participant, waitlisted=True)
     SessionFactory(course=waiting.course, topic="In attesa")
-    token = feed_token(enrolment.participant)
+    token = feed_token(enrolment.participant, salt=FEED_SALT)
 
     response = client.get(reverse("training:my-calendar", args=[token]))
     forged = client.get(reverse("training:my-calendar", args=[token + "x"]))
@@ -356,7 +357,7 @@ def test_the_personal_feed_lists_only_confirmed_courses_and_needs_a_valid_token(
 def test_a_new_password_revokes_the_old_feed_address(client):
     enrolment = EnrolmentFactory()
     participant = enrolment.participant
-    old_token = feed_token(participant)
+    old_token = feed_token(participant, salt=FEED_SALT)
     participant.set_password("una-nuova-password-lunga")
     participant.save()
 
@@ -364,7 +365,9 @@ def test_a_new_password_revokes_the_old_feed_address(client):
         client.get(reverse("training:my-calendar", args=[old_token])).status_code
         == HTTPStatus.NOT_FOUND
     )
-    fresh = client.get(reverse("training:my-calendar", args=[feed_token(participant)]))
+    fresh = client.get(
+        reverse("training:my-calendar", args=[feed_token(participant, salt=FEED_SALT)])
+    )
     assert fresh.status_code == HTTPStatus.OK
 
 
