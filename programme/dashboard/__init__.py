@@ -1,0 +1,1 @@
+"""The staff dashboard of the programme: indicators per objective, charts, PDF and XLSX."""
