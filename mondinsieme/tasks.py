@@ -1,7 +1,8 @@
-"""Celery tasks of the core: sending queued e-mail."""
+"""Celery tasks of the core: sending queued e-mail, and sweeping the outbox for lost ones."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 
 from celery import shared_task
@@ -13,6 +14,16 @@ from django.utils import timezone
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
+
+
+def message_id(key: str) -> str:
+    """The same Message-ID for every attempt at one e-mail.
+
+    A worker killed after the mail server accepted a message but before the row was marked sent
+    sends it again on redelivery; with a stable Message-ID, mail clients show it only once.
+    """
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "localhost"
+    return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@{domain}>"
 
 
 @shared_task(bind=True, max_retries=5, default_retry_delay=60, name="mondinsieme.email_send")
@@ -31,6 +42,7 @@ def email_send(self, email_id: int) -> str:
             body=email.body_text,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[email.to],
+            headers={"Message-ID": message_id(email.key)},
         )
         if email.body_html:
             message.attach_alternative(email.body_html, "text/html")
@@ -54,3 +66,16 @@ def email_send(self, email_id: int) -> str:
     if not self.request.is_eager:
         raise self.retry(exc=error)
     return "failed"
+
+
+@shared_task(name="mondinsieme.email_sweep")
+def email_sweep() -> str:
+    """Publish again the e-mails still pending after EMAIL_OUTBOX_RETRY_AFTER minutes."""
+    from datetime import timedelta
+
+    from .emails import email_requeue_pending
+
+    published, pending = email_requeue_pending(
+        older_than=timedelta(minutes=settings.EMAIL_OUTBOX_RETRY_AFTER)
+    )
+    return f"published={published} pending={pending}"

@@ -15,13 +15,14 @@ from http import HTTPStatus
 
 import pytest
 from django.conf import settings
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, reverse
 
 from tests.business_table.factories import MeetingFactory, OpportunityFactory
 from tests.forum.factories import ForumEditionFactory, ManifestoFactory
 from tests.funding.factories import CallFactory, ProposalFactory
 from tests.networks.factories import GoodPracticeFactory, NetworkEventFactory
 from tests.training.factories import CourseFactory, EnrolmentFactory
+from tests.trust.routes import all_routes
 from tests.twinning.factories import TwinningFileFactory
 
 # A value every converter and regex in the URLconf accepts, and no object has.
@@ -36,23 +37,6 @@ ALLOWED_STATUSES = {
     HTTPStatus.METHOD_NOT_ALLOWED,
     HTTPStatus.GONE,  # a cancelled Forum registration link
 }
-
-
-def _walk(resolver, namespace=""):
-    for pattern in resolver.url_patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from _walk(pattern, inner)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}{pattern.name}", list(pattern.pattern.regex.groupindex)
-
-
-def all_routes():
-    """Every named URL pattern once: (name, names of its arguments)."""
-    seen = {}
-    for name, params in _walk(get_resolver()):
-        seen.setdefault(name, params)
-    return sorted(seen.items())
 
 
 @pytest.fixture
