@@ -15,4 +15,5 @@ RUN DJANGO_DEBUG=1 python manage.py compilemessages --ignore=.venv -v 0 \
     && useradd --create-home --uid 1000 portale && mkdir -p /app/media && chown portale /app/media
 USER portale
 EXPOSE 8000
-CMD ["gunicorn", "mondinsieme.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Workers, threads and timeouts: gunicorn.conf.py (WEB_CONCURRENCY, GUNICORN_THREADS override).
+CMD ["gunicorn", "mondinsieme.wsgi", "--config", "gunicorn.conf.py"]

@@ -47,6 +47,9 @@ def bench_env(dbname: str) -> dict[str, str]:
         EMAIL_URL="dummymail://",
         DJANGO_MEDIA_ROOT=tempfile.mkdtemp(prefix="bench-media-"),
         PORTAL_BASE_URL="http://127.0.0.1",
+        # DJANGO_DB_POOL=1 in the environment measures psycopg's pool (off by default: slower
+        # with sync workers here, docs/performance.md).
+        DJANGO_DB_POOL=os.environ.get("DJANGO_DB_POOL", "0"),
     )
     return env
 
@@ -116,20 +119,25 @@ class Stack:
 
     def start_gunicorn(self, workers: int, threads: int) -> None:
         self.port = free_port()
+        # The production configuration (gunicorn.conf.py), with the workers and threads asked.
         argv = [
             str(VENV_BIN / "gunicorn"),
             "mondinsieme.wsgi",
+            "--config",
+            str(ROOT / "gunicorn.conf.py"),
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",
             str(workers),
+            "--threads",
+            str(threads),
+            "--worker-class",
+            "gthread" if threads > 1 else "sync",
             "--log-level",
             "warning",
-            "--timeout",
-            "60",
+            "--access-logfile",
+            "/dev/null",
         ]
-        if threads > 1:
-            argv += ["--threads", str(threads)]
         self._spawn("gunicorn", argv)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -24,7 +24,7 @@ def manifesto_pdf(total: int) -> tuple[float, int, int]:
     from django.utils import timezone
 
     from forum import selectors
-    from forum.models import Manifesto, ManifestoPdf, Signature
+    from forum.models import Manifesto, ManifestoPdf, Signature, SignatureTally
     from forum.tasks import build_manifesto_pdf, pdf_fingerprint
 
     manifesto = Manifesto.objects.exclude(current_version=None).order_by("pk").first()
@@ -50,6 +50,7 @@ def manifesto_pdf(total: int) -> tuple[float, int, int]:
         ],
         batch_size=5000,
     )
+    SignatureTally.objects.rebuild(manifesto_id=manifesto.pk)  # bulk_create sends no signal
     Manifesto.objects.filter(pk=manifesto.pk).update(signatures_changed_at=timezone.now())
     manifesto.refresh_from_db()
     translation = selectors.translation_for(manifesto.current_version, "it")
