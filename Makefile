@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 DEPLOY_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=deploy-check-$$(openssl rand -hex 32 2>/dev/null || date +%s%N | sha256sum | cut -c1-64) DJANGO_ALLOWED_HOSTS=portale.example.org
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev makemessages messages migrate seed run test lint format check-deploy pytest e2e worker beat serve bench clean
+.PHONY: help install install-dev makemessages messages migrate seed run test lint format check-deploy pytest e2e worker beat serve bench clean backup restore scan faults
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -31,7 +31,7 @@ install-dev: $(VENV)/.installed-dev ## Install runtime + test/lint dependencies
 messages: $(VENV)/.installed ## Compile the it/en message catalogues
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
 
-OBJECTIVE_APPS := training forum twinning funding networks business_table programme
+OBJECTIVE_APPS := training forum twinning funding networks business_table programme privacy
 MAKEMESSAGES := makemessages -l it -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench --ignore=static
 
 makemessages: $(VENV)/.installed ## Extract strings: the core catalogue in locale/, one per objective app in <app>/locale/
@@ -72,10 +72,23 @@ beat: install ## Celery beat with the database scheduler (needs REDIS_URL)
 
 serve: install ## Production-style server: collectstatic + gunicorn
 	$(MANAGE) collectstatic --noinput -v 0
-	$(VENV)/bin/gunicorn mondinsieme.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-3}
+	BIND=$${BIND:-127.0.0.1:8000} $(VENV)/bin/gunicorn mondinsieme.wsgi --config gunicorn.conf.py
 
 bench: install ## Benchmarks on throwaway PostgreSQL databases (PostgreSQL and Redis on loopback)
 	$(PY) bench/run.py $(BENCH_ARGS) && $(PY) bench/signing_rush.py && $(PY) bench/pdf.py
+
+backup: install ## Dump the PostgreSQL database to backups/<db>-<UTC time>.dump (pg_dump -Fc)
+	$(PY) scripts/backup.py dump
+
+restore: install ## Replace the database with a dump: make restore FILE=backups/x.dump YES=1
+	@test -n "$(FILE)" || { echo "Which backup? make restore FILE=backups/<name>.dump YES=1"; exit 1; }
+	$(PY) scripts/backup.py restore "$(FILE)" $(if $(YES),--yes)
+
+scan: install-dev ## Security scans against a local server with demo data: bandit, wapiti3, sqlmap
+	$(PY) scripts/scan.py
+
+faults: install-dev ## Fault scripts: worker SIGKILL, Redis down, PostgreSQL restart (private services)
+	$(PY) scripts/faults/worker_kill.py && $(PY) scripts/faults/redis_down.py && $(PY) scripts/faults/postgres_restart.py
 
 clean: ## Remove the virtualenv, caches and the SQLite database
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles .test-media db.sqlite3

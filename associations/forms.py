@@ -8,6 +8,7 @@ from django.core.validators import FileExtensionValidator, RegexValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from mondinsieme.uploads import GeneratedName
 from mondinsieme.validators import normalise_fiscal_code, validate_plain_text
 
 from .models import Association, Community, Membership, Theme
@@ -88,6 +89,9 @@ class AssociationForm(forms.ModelForm):
                     "max": filesizeformat(settings.PORTAL_LOGO_MAX_BYTES),
                 }
             )
+        if logo and hasattr(logo, "content_type"):
+            # A fresh upload (not the stored file): never keep the name the user gave it.
+            logo.name = "logo-" + GeneratedName("")(None, logo.name).lstrip("/")
         return logo
 
     def clean(self):

@@ -214,6 +214,8 @@ class Association(models.Model):
         verbose_name = _("associazione")
         verbose_name_plural = _("associazioni")
         ordering = ["name"]
+        # The directory: approved associations by name.
+        indexes = [models.Index(fields=["status", "name"], name="assoc_directory_idx")]
         constraints = [
             models.UniqueConstraint(
                 "fiscal_code",

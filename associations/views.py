@@ -17,6 +17,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from mondinsieme.cache import cache_public_page
 from mondinsieme.models import ActivityLog
 from mondinsieme.pdf import render_pdf
 from mondinsieme.ratelimit import ratelimit
@@ -50,6 +51,7 @@ def _leader_association(request, slug: str) -> Association:
     return association
 
 
+@cache_public_page("associations")
 def association_list(request):
     """The public directory, filterable and paginated."""
     directory = AssociationFilter(request.GET or None, queryset=selectors.association_directory())
@@ -73,6 +75,7 @@ def association_list(request):
     )
 
 
+@cache_public_page("associations")
 def association_detail(request, slug: str):
     association = _visible_association(request, slug)
     user = request.user

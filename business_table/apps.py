@@ -17,6 +17,7 @@ class BusinessTableConfig(AppConfig):
         url_name="business_table:index",
         icon="it-chart-line",
         figures="business_table.selectors.home_figures",
+        news="business_table.selectors.home_news",
         demo_seed="business_table.demo.seed",
         beat_schedule={
             "business-table-overdue-actions": {

@@ -182,6 +182,12 @@ class Meeting(models.Model):
         verbose_name = _("riunione del tavolo")
         verbose_name_plural = _("riunioni del tavolo")
         ordering = ["-starts_at"]
+        # Published summaries, newest first.
+        indexes = [
+            models.Index(
+                fields=["summary_published", "status", "starts_at"], name="meeting_published_idx"
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=models.F("starts_at")),

@@ -196,3 +196,21 @@ def country_dossier(code: str) -> CountryDossier | None:
             .order_by("due_on", "pk")
         ),
     )
+
+
+def home_news() -> list:
+    """The latest meeting whose summary is published (one query)."""
+    from django.urls import reverse
+
+    from mondinsieme.objectives import NewsItem
+
+    meetings = published_summaries().order_by("-starts_at", "-pk")[:1]
+    return [
+        NewsItem(
+            title=meeting.title,
+            url=reverse("business_table:index"),
+            date=meeting.starts_at,
+            kind=_("riunione del tavolo"),
+        )
+        for meeting in meetings
+    ]

@@ -17,6 +17,7 @@ class ForumConfig(AppConfig):
         url_name="forum:index",
         icon="it-comment",
         figures="forum.selectors.home_figures",
+        news="forum.selectors.home_news",
         demo_seed="forum.demo.seed",
         beat_schedule={
             "forum-purge-unconfirmed-signatures": {

@@ -27,6 +27,7 @@ from .models import (
     Manifesto,
     ProgrammeItem,
     Signature,
+    SignatureTally,
     Translation,
 )
 
@@ -200,6 +201,8 @@ def _signatures(manifesto: Manifesto, count: int) -> int:
     before = Signature.objects.filter(manifesto=manifesto).count()
     # ignore_conflicts + the unique e-mail constraint: running the seed twice adds nothing.
     Signature.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    # bulk_create sends no signal: recount the stored counters.
+    SignatureTally.objects.rebuild(manifesto_id=manifesto.pk)
     Manifesto.objects.filter(pk=manifesto.pk).update(signatures_changed_at=now)
     return Signature.objects.filter(manifesto=manifesto).count() - before
 

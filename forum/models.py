@@ -6,9 +6,11 @@ import hashlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import F, Q
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, F, Q
 from django.db.models.functions import Lower
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -389,6 +391,118 @@ class Signature(models.Model):
     @property
     def is_institutional(self) -> bool:
         return self.kind in (self.Kind.ASSOCIATION, self.Kind.CITY)
+
+    # The tallies (SignatureTally) follow every save and delete of a row: what the row added
+    # when it was read or last saved, compared with what it adds now.
+    _tallied: tuple[str, str] | object | None = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        deferred = instance.get_deferred_fields() & {"status", "kind", "country", "manifesto_id"}
+        instance._tallied = _UNKNOWN if deferred else instance.tally_key()
+        return instance
+
+    def tally_key(self) -> tuple[str, str] | None:
+        """(kind, country) this row counts under, or None when it is not confirmed."""
+        if self.status != self.Status.CONFIRMED:
+            return None
+        return (self.kind, getattr(self.country, "code", self.country) or "")
+
+    def affects_public_pages(self) -> bool:
+        """A signature waiting for its e-mail confirmation shows nowhere (mondinsieme.cache)."""
+        return self.status != self.Status.PENDING or self._tallied not in (None, _UNKNOWN)
+
+
+_UNKNOWN = object()
+
+
+class SignatureTallyManager(models.Manager):
+    def add(self, *, manifesto_id: int, kind: str, country: str, delta: int) -> None:
+        """Add ``delta`` to one counter, creating it; exact under concurrent transactions."""
+        match = {"manifesto_id": manifesto_id, "kind": kind, "country": country}
+        if self.filter(**match).update(count=F("count") + delta):
+            return
+        try:
+            with transaction.atomic():  # savepoint: a concurrent insert may win
+                self.create(**match, count=delta)
+        except IntegrityError:
+            self.filter(**match).update(count=F("count") + delta)
+
+    def rebuild(self, *, manifesto_id: int) -> None:
+        """Recount from the signatures (after bulk inserts, which send no signal)."""
+        with transaction.atomic():
+            self.filter(manifesto_id=manifesto_id).delete()
+            rows = (
+                Signature.objects.confirmed()
+                .filter(manifesto_id=manifesto_id)
+                .values("kind", "country")
+                .annotate(n=Count("pk"))
+                .order_by()
+            )
+            self.bulk_create(
+                SignatureTally(
+                    manifesto_id=manifesto_id,
+                    kind=row["kind"],
+                    country=row["country"] or "",
+                    count=row["n"],
+                )
+                for row in rows
+            )
+
+
+class SignatureTally(models.Model):
+    """Confirmed signatures of a manifesto per kind and country: the public counters read
+    these few rows instead of counting every signature on each request."""
+
+    manifesto = models.ForeignKey(Manifesto, on_delete=models.CASCADE, related_name="tallies")
+    kind = models.CharField(max_length=12, choices=Signature.Kind.choices)
+    country = models.CharField(max_length=2, blank=True)
+    count = models.IntegerField(default=0)
+
+    objects = SignatureTallyManager()
+
+    class Meta:
+        verbose_name = _("conteggio firme")
+        verbose_name_plural = _("conteggi firme")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["manifesto", "kind", "country"], name="forum_tally_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.manifesto_id} {self.kind} {self.country}: {self.count}"
+
+
+@receiver(post_save, sender=Signature, dispatch_uid="forum-tally-save")
+def _tally_on_save(sender, instance: Signature, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
+    before, after = instance._tallied, instance.tally_key()
+    if before is _UNKNOWN:
+        SignatureTally.objects.rebuild(manifesto_id=instance.manifesto_id)
+    elif before != after:
+        if before:
+            SignatureTally.objects.add(
+                manifesto_id=instance.manifesto_id, kind=before[0], country=before[1], delta=-1
+            )
+        if after:
+            SignatureTally.objects.add(
+                manifesto_id=instance.manifesto_id, kind=after[0], country=after[1], delta=1
+            )
+    instance._tallied = after
+
+
+@receiver(post_delete, sender=Signature, dispatch_uid="forum-tally-delete")
+def _tally_on_delete(sender, instance: Signature, **kwargs) -> None:
+    if instance._tallied is _UNKNOWN:
+        SignatureTally.objects.rebuild(manifesto_id=instance.manifesto_id)
+    elif instance._tallied:
+        kind, country = instance._tallied
+        SignatureTally.objects.add(
+            manifesto_id=instance.manifesto_id, kind=kind, country=country, delta=-1
+        )
 
 
 class ManifestoPdf(models.Model):

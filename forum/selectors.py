@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Sum, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
@@ -20,6 +20,7 @@ from .models import (
     ProgrammeItem,
     Registration,
     Signature,
+    SignatureTally,
     Translation,
     Version,
     token_hash,
@@ -73,17 +74,15 @@ class Counters:
 
 
 def signature_counters(manifesto: Manifesto) -> Counters:
-    """Confirmed signatures by kind and by country, in two queries whatever their number."""
-    confirmed = Signature.objects.confirmed().filter(manifesto=manifesto)
+    """Confirmed signatures by kind and by country, from the stored tallies (one query)."""
     by_kind = dict.fromkeys(Signature.Kind.values, 0)
-    for row in confirmed.values("kind").annotate(n=Count("pk")).order_by():
-        by_kind[row["kind"]] = row["n"]
+    countries: dict[str, int] = {}
+    for tally in SignatureTally.objects.filter(manifesto=manifesto, count__gt=0):
+        by_kind[tally.kind] = by_kind.get(tally.kind, 0) + tally.count
+        if tally.country:
+            countries[tally.country] = countries.get(tally.country, 0) + tally.count
     by_country = [
-        (Country(row["country"]), row["n"])
-        for row in confirmed.exclude(country="")
-        .values("country")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "country")
+        (Country(code), n) for code, n in sorted(countries.items(), key=lambda c: (-c[1], c[0]))
     ]
     return Counters(
         total=sum(by_kind.values()),
@@ -214,7 +213,10 @@ def registration_for_cancel_token(token: str) -> Registration | None:
 def home_figures() -> list[tuple[str, int]]:
     """Live figures for the home page."""
     return [
-        (_("firme confermate"), Signature.objects.confirmed().count()),
+        (
+            _("firme confermate"),
+            SignatureTally.objects.aggregate(total=Sum("count"))["total"] or 0,
+        ),
         (
             _("città al Forum"),
             Delegation.objects.filter(status=Delegation.Status.CONFIRMED)
@@ -227,3 +229,39 @@ def home_figures() -> list[tuple[str, int]]:
             Delegation.objects.filter(status=Delegation.Status.CONFIRMED).count(),
         ),
     ]
+
+
+def home_news() -> list:
+    """The manifesto open for signature and the next Forum edition (two queries)."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from mondinsieme.objectives import NewsItem
+
+    items = [
+        NewsItem(
+            title=manifesto.title,
+            url=manifesto.get_absolute_url(),
+            date=manifesto.status_changed_at,
+            kind=_("manifesto aperto alle firme"),
+        )
+        for manifesto in Manifesto.objects.filter(
+            status=Manifesto.Status.OPEN, current_version__isnull=False
+        )
+        .only("title", "slug", "status_changed_at")
+        .order_by("-status_changed_at", "-pk")[:1]
+    ]
+    items += [
+        NewsItem(
+            title=edition.title,
+            url=reverse("forum:edition-detail", kwargs={"slug": edition.slug}),
+            date=edition.starts_on,
+            kind=_("prossimo Forum"),
+        )
+        for edition in ForumEdition.objects.filter(
+            status=ForumEdition.Status.PUBLISHED, ends_on__gte=timezone.localdate()
+        )
+        .only("title", "slug", "starts_on")
+        .order_by("starts_on")[:1]
+    ]
+    return items

@@ -18,6 +18,8 @@ from associations.models import Association, City
 from mondinsieme import capacity
 from mondinsieme.emails import email_queue
 from mondinsieme.workflow import log_action, transition
+from privacy.models import Purpose
+from privacy.services import consent_record, consents_withdraw_for
 
 from .models import (
     Amendment,
@@ -266,6 +268,10 @@ def _send_confirmation(signature: Signature, token: str) -> None:
     )
 
 
+class _AlreadySigned(Exception):
+    """The address has a signature already (raised to roll the failed INSERT back)."""
+
+
 def signature_request(
     *,
     manifesto: Manifesto,
@@ -283,10 +289,12 @@ def signature_request(
     email = email.strip()
     token, hashed = _new_token()
     now = timezone.now()
-    with transaction.atomic():
-        try:
-            # A savepoint: under a race the unique constraint, not a prior check, keeps one row.
-            with transaction.atomic():
+    try:
+        with transaction.atomic():
+            try:
+                # Under a race the unique constraint, not a prior check, keeps one row. No
+                # savepoint (two round trips on every signature): a conflict aborts this
+                # transaction, which has done nothing else yet, and the next one handles it.
                 signature = Signature.objects.create(
                     manifesto=manifesto,
                     version_id=manifesto.current_version_id,
@@ -302,30 +310,41 @@ def signature_request(
                     token_hash=hashed,
                     token_expires_at=now + CONFIRMATION_VALIDITY,
                 )
-        except IntegrityError:
-            existing = (
-                Signature.objects.select_for_update()
-                .filter(manifesto=manifesto, email__iexact=email)
-                .first()
+            except IntegrityError:
+                raise _AlreadySigned from None
+            consent_record(
+                purpose=Purpose.SIGNATURES,
+                email=email,
+                source="forum.signature",
+                explicit=True,
+                subject=signature,
             )
-            if existing is None:  # withdrawn in the meantime: nothing to do
-                return
-            if existing.status == Signature.Status.PENDING:
-                # A new link replaces the old one (only the latest works).
-                existing.token_hash = hashed
-                existing.token_expires_at = now + CONFIRMATION_VALIDITY
-                existing.save(update_fields=["token_hash", "token_expires_at"])
-                _send_confirmation(existing, token)
-            else:
-                email_queue(
-                    key=f"forum-signature-already:{existing.pk}:{now:%Y-%m-%d}",
-                    to=existing.email,
-                    template="forum/signature_already",
-                    context={"manifesto": manifesto, "name": existing.name},
-                    language=existing.language,
-                )
+            _send_confirmation(signature, token)
+        return
+    except _AlreadySigned:
+        pass
+    with transaction.atomic():
+        existing = (
+            Signature.objects.select_for_update()
+            .filter(manifesto=manifesto, email__iexact=email)
+            .first()
+        )
+        if existing is None:  # withdrawn in the meantime: nothing to do
             return
-        _send_confirmation(signature, token)
+        if existing.status == Signature.Status.PENDING:
+            # A new link replaces the old one (only the latest works).
+            existing.token_hash = hashed
+            existing.token_expires_at = now + CONFIRMATION_VALIDITY
+            existing.save(update_fields=["token_hash", "token_expires_at"])
+            _send_confirmation(existing, token)
+        else:
+            email_queue(
+                key=f"forum-signature-already:{existing.pk}:{now:%Y-%m-%d}",
+                to=existing.email,
+                template="forum/signature_already",
+                context={"manifesto": manifesto, "name": existing.name},
+                language=existing.language,
+            )
 
 
 def signature_for_token(token: str) -> Signature | None:
@@ -425,6 +444,7 @@ def signature_withdraw(*, signature: Signature, actor=None, note: str = "") -> S
                 "withdrawn_at": timezone.now(),
             },
         )
+        consents_withdraw_for(subject=saved, source="forum.signature_withdraw")
         _touch_signatures(saved.manifesto_id)
     return saved
 
@@ -541,6 +561,9 @@ def delegation_register(*, edition, city: City, association: Association, actor,
         with transaction.atomic():
             delegation.save()
             log_action(delegation, actor=actor, action="registered", to_status=delegation.status)
+            consent_record(
+                purpose=Purpose.FORUM, user=actor, source="forum.delegation", subject=delegation
+            )
     except IntegrityError:
         raise ValidationError(_("Questa città ha già una delegazione per il Forum.")) from None
     return delegation
@@ -609,6 +632,13 @@ def registration_create(*, edition, name: str, email: str, language: str = "it")
             language=language,
         )
         log_action(registration, actor=None, action="registered", to_status=registration.status)
+        consent_record(
+            purpose=Purpose.FORUM,
+            email=registration.email,
+            source="forum.registration",
+            explicit=True,
+            subject=registration,
+        )
         _registration_email(
             registration, token=token, key=f"forum-registration:{registration.pk}:{seat.status}"
         )

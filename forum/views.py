@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from associations.models import Association, City, Membership
+from mondinsieme.cache import cache_public_page
 from mondinsieme.ical import CalendarEvent, calendar_response
 from mondinsieme.pdf import render_pdf
 from mondinsieme.ratelimit import hit, ratelimit
@@ -58,6 +59,7 @@ def _led_associations(user):
     )
 
 
+@cache_public_page("forum", "associations")
 def index(request):
     """The Forum landing page: the current edition and the manifestos."""
     return render(
@@ -95,6 +97,7 @@ def _detail_context(request, manifesto: Manifesto, form=None) -> dict:
     }
 
 
+@cache_public_page("forum", "associations")
 def manifesto_detail(request, slug: str):
     """The current text (or a translation), live counters and the signing form."""
     manifesto = selectors.manifesto_public(slug)
@@ -238,6 +241,7 @@ def signature_withdraw(request, token: str):
     )
 
 
+@cache_public_page("forum", "associations")
 def signatory_list(request, slug: str):
     """Confirmed signatories who opted in, filterable by kind and country."""
     manifesto = selectors.manifesto_public(slug)
@@ -269,6 +273,7 @@ def _version_number(raw, default: int) -> int:
         return default
 
 
+@cache_public_page("forum", "associations")
 def version_diff(request, slug: str):
     """What changed between two published versions."""
     manifesto = selectors.manifesto_public(slug)
@@ -293,6 +298,7 @@ def version_diff(request, slug: str):
     )
 
 
+@cache_public_page("forum", "associations")
 def amendment_list(request, slug: str):
     manifesto = selectors.manifesto_public(slug)
     return render(
@@ -380,6 +386,7 @@ def manifesto_pdf(request, slug: str):
 # --- Forum -----------------------------------------------------------------------------------
 
 
+@cache_public_page("forum", "associations")
 def edition_detail(request, slug: str, form=None, status=HTTPStatus.OK):
     edition = selectors.edition_public(slug)
     return render(

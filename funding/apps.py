@@ -17,6 +17,7 @@ class FundingConfig(AppConfig):
         url_name="funding:call-list",
         icon="it-files",
         figures="funding.selectors.home_figures",
+        news="funding.selectors.home_news",
         demo_seed="funding.demo.seed",
         beat_schedule={
             "funding-deadline-reminders": {

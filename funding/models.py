@@ -131,6 +131,8 @@ class Call(models.Model):
         verbose_name = _("bando")
         verbose_name_plural = _("bandi")
         ordering = ["deadline"]
+        # Open calls by deadline (list, feed, home page).
+        indexes = [models.Index(fields=["status", "deadline"], name="call_status_deadline_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(grant_min__gte=0) & Q(grant_max__gte=F("grant_min")),

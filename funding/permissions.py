@@ -32,7 +32,19 @@ def is_reviewer_of(user, review: Review | None) -> bool:
     )
 
 
+@rules.predicate
+def is_assigned_reviewer(user, proposal: Proposal | None) -> bool:
+    # A reviewer who declared a conflict of interest no longer sees the proposal's documents.
+    return (
+        proposal is not None
+        and bool(user and user.is_authenticated and user.is_active)
+        and proposal.reviews.filter(reviewer=user).exclude(status=Review.Status.CONFLICT).exists()
+    )
+
+
 can_view_proposal = is_proposal_leader | is_staff_member
+# Reviewers score the proposal's documents too, so they may download its attachments.
+can_download_attachment = can_view_proposal | is_assigned_reviewer
 can_change_proposal = is_proposal_leader & is_with_leaders
 can_manage_proposals = is_staff_member
 can_review = is_reviewer_of

@@ -197,3 +197,24 @@ def home_figures() -> list[tuple]:
         (_("proposte di progetto"), counts["total"]),
         (_("progetti finanziati"), counts["awarded"]),
     ]
+
+
+def home_news() -> list:
+    """Open calls closing soonest (one query)."""
+    from mondinsieme.objectives import NewsItem
+
+    calls = (
+        Call.objects.open()
+        .filter(deadline__gte=timezone.now())
+        .only("title", "slug", "deadline")
+        .order_by("deadline", "pk")[:2]
+    )
+    return [
+        NewsItem(
+            title=call.title,
+            url=call.get_absolute_url(),
+            date=call.deadline,
+            kind=_("bando in scadenza"),
+        )
+        for call in calls
+    ]

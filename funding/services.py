@@ -17,6 +17,8 @@ from associations.permissions import is_leader_of, is_staff_member
 from mondinsieme.emails import email_queue
 from mondinsieme.uploads import validate_document
 from mondinsieme.workflow import log_action, transition
+from privacy.models import Purpose
+from privacy.services import consent_record
 
 from .models import Call, Proposal, ProposalAttachment, Review, Score
 from .permissions import can_change_proposal, is_proposal_leader, is_reviewer_of
@@ -119,6 +121,9 @@ def proposal_create(
         proposal.partner_cities.set(partner_cities)
         proposal.cities.set(cities)
         log_action(proposal, actor=actor, action="created", to_status=proposal.status)
+        consent_record(
+            purpose=Purpose.PROPOSALS, user=actor, source="funding.proposal", subject=proposal
+        )
     return proposal
 
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from associations.models import Association
 from associations.permissions import is_staff_member
+from mondinsieme.cache import cache_public_page
 from mondinsieme.exports import export_response
 from mondinsieme.models import ActivityLog
 from mondinsieme.pdf import render_pdf
@@ -40,7 +41,13 @@ from .forms import (
     TransitionForm,
 )
 from .models import Call, Proposal, ProposalAttachment, Review
-from .permissions import can_change_proposal, can_review, can_view_proposal, is_proposal_leader
+from .permissions import (
+    can_change_proposal,
+    can_download_attachment,
+    can_review,
+    can_view_proposal,
+    is_proposal_leader,
+)
 
 PAGE_SIZE = 20
 S = Proposal.Status
@@ -105,6 +112,7 @@ def _visible_proposal(request, pk: int) -> Proposal:
 # --- public ----------------------------------------------------------------------------------
 
 
+@cache_public_page("funding")
 def call_list(request):
     """Open calls first, then closed ones, with their deadlines."""
     calls = list(selectors.public_calls())
@@ -119,6 +127,7 @@ def call_list(request):
     )
 
 
+@cache_public_page("funding")
 def call_detail(request, slug: str):
     try:
         call = selectors.call_detail(slug)
@@ -331,11 +340,11 @@ def attachment_upload(request, pk: int):
 
 @login_required
 def attachment_download(request, pk: int):
-    """Only the proposing association's leaders and staff; anyone else gets a 404."""
+    """The proposing association's leaders, staff and the proposal's reviewers; others get 404."""
     attachment = get_object_or_404(
         ProposalAttachment.objects.select_related("proposal__association"), pk=pk
     )
-    if not can_view_proposal(request.user, attachment.proposal):
+    if not can_download_attachment(request.user, attachment.proposal):
         raise Http404
     return attachment_response(attachment.file, download_name=attachment.original_name)
 

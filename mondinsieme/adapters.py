@@ -13,4 +13,8 @@ class AccountAdapter(DefaultAccountAdapter):
         user.preferred_language = translation.get_language() or "it"
         if commit:
             user.save()
+            from privacy.models import Purpose
+            from privacy.services import consent_record
+
+            consent_record(purpose=Purpose.ACCOUNTS, user=user, source="account.signup")
         return user

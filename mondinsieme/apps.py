@@ -8,4 +8,9 @@ class MondinsiemeConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the receiver that stamps the login time on the session.
-        from . import checks, security  # noqa: F401
+        from . import checks, lookups, security  # noqa: F401
+
+        lookups.register()
+        from .cache import connect_signals
+
+        connect_signals()

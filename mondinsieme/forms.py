@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .validators import validate_plain_text
@@ -17,3 +19,11 @@ class SignupForm(AllauthSignupForm):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     field_order = ["full_name", "email", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The notice the new account accepts (privacy.Consent records its version).
+        self.fields["email"].help_text = format_html(
+            _('Come usiamo i tuoi dati: <a href="{url}">informativa sugli account</a>.'),
+            url=reverse("privacy:purpose", args=["accounts"]),
+        )

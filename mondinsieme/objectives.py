@@ -10,6 +10,7 @@ never imports an objective app. Hooks are dotted paths, imported only when used:
         summary=_("..."),
         url_name="training:course-list",
         figures="training.selectors.home_figures",   # () -> [(label, value), ...]
+        news="training.selectors.home_news",         # () -> [NewsItem, ...] (a few, newest first)
         demo_seed="training.demo.seed",              # (*, scale: int) -> list[str] (report lines)
         beat_schedule={"training-reminders": {"task": "...", "schedule": 3600}},
     )
@@ -17,11 +18,27 @@ never imports an objective app. Hooks are dotted paths, imported only when used:
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """One piece of news an objective shows on the home page (public data only)."""
+
+    title: str
+    url: str
+    date: datetime.date | datetime.datetime | None
+    #: What it is, in a few words the home page shows ("corso", "bando in scadenza").
+    kind: str
+
+
+#: How many news items of one objective the home page shows at most.
+NEWS_PER_OBJECTIVE = 3
 
 
 @dataclass(frozen=True)
@@ -33,6 +50,9 @@ class Objective:
     icon: str = "it-star-outline"
     #: Dotted path of a callable returning [(label, value), ...]: live figures for the home page.
     figures: str = ""
+    #: Dotted path of a callable returning [NewsItem, ...]: the objective's latest public news,
+    #: newest first, in a bounded number of queries.
+    news: str = ""
     #: Dotted path of a callable ``seed(*, scale: int) -> list[str]`` used by ``seed_demo``.
     demo_seed: str = ""
     #: Celery beat entries (``CELERY_BEAT_SCHEDULE`` format) this app needs.
@@ -40,6 +60,9 @@ class Objective:
 
     def live_figures(self) -> list[tuple[Promise, int]]:
         return import_string(self.figures)() if self.figures else []
+
+    def latest_news(self) -> list[NewsItem]:
+        return list(import_string(self.news)())[:NEWS_PER_OBJECTIVE] if self.news else []
 
 
 def objectives() -> list[Objective]:

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "networks",
     "business_table",
     "programme",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +98,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "mondinsieme.middleware.StaffMFARequiredMiddleware",
+    "privacy.middleware.AccessLogMiddleware",
 ]
 
 ROOT_URLCONF = "mondinsieme.urls"
@@ -127,6 +129,19 @@ FORM_RENDERER = "mondinsieme.renderers.PortalFormRenderer"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+# A persistent connection broken by a database restart is replaced on the next request instead of
+# failing it (scripts/faults/postgres_restart.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# psycopg's connection pool per process instead of persistent connections (DJANGO_DB_POOL=1,
+# PostgreSQL only; default off: slower than CONN_MAX_AGE with gunicorn here, see
+# docs/performance.md). Django requires CONN_MAX_AGE = 0 with a pool.
+if env.bool("DJANGO_DB_POOL", default=False) and "postgresql" in DATABASES["default"]["ENGINE"]:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env.int("DJANGO_DB_POOL_MIN", default=2),
+        "max_size": env.int("DJANGO_DB_POOL_MAX", default=8),
+        "timeout": 10,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "mondinsieme.User"
 
@@ -134,13 +149,18 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Misses instead of errors while Redis is down (mondinsieme/cache_backends.py).
+            "BACKEND": "mondinsieme.cache_backends.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("DJANGO_CACHE_PREFIX", default="mondinsieme"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages for anonymous visitors (mondinsieme/cache.py): an upper bound on staleness for
+# changes no signal reports; 0 turns the page cache off.
+PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
 
 # --- Accounts ------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -245,6 +265,33 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# A broker that is down must not hang the request that publishes a task: refused at once, hung
+# within ~5 s; the e-mail stays in the outbox (OutgoingEmail) and the sweeper publishes it later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    # A task taken by a worker that died (SIGKILL) goes back to the queue after this long.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
+# The outbox sweeper: e-mails still pending after this many minutes are published again.
+EMAIL_OUTBOX_RETRY_AFTER = env.int("EMAIL_OUTBOX_RETRY_AFTER", default=10)
+EMAIL_MAX_ATTEMPTS = 6
+CELERY_BEAT_SCHEDULE = {
+    "mondinsieme-email-sweep": {"task": "mondinsieme.email_sweep", "schedule": 300.0},
+}
+# The nightly retention job (privacy.RetentionRule rows say what it deletes or anonymises).
+CELERY_BEAT_SCHEDULE["privacy-retention-apply"] = {
+    "task": "privacy.tasks.retention_apply",
+    "schedule": 24 * 60 * 60.0,
+}
 
 # --- Security ------------------------------------------------------------------------------
 # Behind a TLS-terminating proxy in production; plain HTTP only for local development.
@@ -285,6 +332,35 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# Staff access to personal data is logged (privacy.middleware.AccessLogMiddleware): the admin
+# pages of these models, and these named pages, whoever opens or exports them.
+PRIVACY_ACCESS_LOG_ADMIN_MODELS = [
+    "mondinsieme.user",
+    "associations.membership",
+    "associations.invitation",
+    "training.enrolment",
+    "training.attendance",
+    "training.certificate",
+    "forum.signature",
+    "forum.delegation",
+    "forum.registration",
+    "funding.proposal",
+    "business_table.tradeassociationcontact",
+    "privacy.consent",
+    "privacy.dataexport",
+]
+PRIVACY_ACCESS_LOG_URL_NAMES = [
+    "associations:members",
+    "training:session-attendance",
+    "training:association-training",
+    "training:certificates-zip",
+    "forum:edition-badges",
+    "funding:board",
+    "privacy:register",
+]
+# A "download my data" link works this long (days); the nightly job deletes the archive after.
+PRIVACY_EXPORT_VALID_DAYS = env.int("PRIVACY_EXPORT_VALID_DAYS", default=7)
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from privacy import views as privacy_views
+
 from . import views
 
 # The admin login goes through allauth: same rate limits, same second factor.
@@ -21,7 +23,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
-    path("privacy/", views.PageView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path("privacy/", privacy_views.notice_index, name="privacy"),
+    path("privacy/", include("privacy.urls")),
     path(
         "accessibilita/",
         views.PageView.as_view(template_name="pages/accessibility.html"),

@@ -2,30 +2,59 @@
 
 from __future__ import annotations
 
+import dataclasses
 from http import HTTPStatus
 
 from django.apps import apps
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from .cache import AREAS, cache_public_page, cached_for_areas
 from .objectives import objectives
 
 
+def _home_data() -> dict:
+    """Figures and news of every objective, as plain values that can be cached."""
+    from associations.selectors import directory_figures
+
+    return {
+        "figures": directory_figures(),
+        "objectives": {
+            objective.number: {
+                "figures": [(str(label), value) for label, value in objective.live_figures()],
+                "news": [
+                    dataclasses.replace(item, kind=str(item.kind))
+                    for item in objective.latest_news()
+                ],
+            }
+            for objective in objectives()
+        },
+    }
+
+
+@method_decorator(cache_public_page(*AREAS), name="dispatch")
 class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        from associations.selectors import directory_figures
-
         context = super().get_context_data(**kwargs)
+        # Logged-in visitors get the page rendered, but the figures and news come from the
+        # cache too: they are the same for everybody.
+        data = cached_for_areas("home", AREAS, _home_data)
         context["objectives"] = [
-            {"objective": objective, "figures": objective.live_figures()}
+            {"objective": objective, **data["objectives"].get(objective.number, {})}
             for objective in objectives()
         ]
-        context["figures"] = directory_figures()
+        context["news"] = [
+            {"objective": item["objective"], "item": news}
+            for item in context["objectives"]
+            for news in item.get("news", [])
+        ]
+        context["figures"] = data["figures"]
         return context
 
 

@@ -17,6 +17,7 @@ class NetworksConfig(AppConfig):
         url_name="networks:index",
         icon="it-share",
         figures="networks.selectors.home_figures",
+        news="networks.selectors.home_news",
         demo_seed="networks.demo.seed",
         beat_schedule={
             "networks-overdue-commitments": {

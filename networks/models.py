@@ -249,6 +249,10 @@ class NetworkEvent(models.Model):
         verbose_name = _("evento di rete")
         verbose_name_plural = _("eventi di rete")
         ordering = ["-starts_on", "-pk"]
+        # Public events by date.
+        indexes = [
+            models.Index(fields=["is_public", "starts_on"], name="netevent_public_start_idx")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),

@@ -239,3 +239,29 @@ def commitment_status_counts() -> dict[str, int]:
     return dict(
         Commitment.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
+
+
+def home_news() -> list:
+    """The next public network event, or the latest one (one query)."""
+    from django.utils import timezone
+
+    from mondinsieme.objectives import NewsItem
+
+    today = timezone.localdate()
+    events = list(
+        NetworkEvent.objects.filter(is_public=True, starts_on__gte=today)
+        .only("title", "starts_on")
+        .order_by("starts_on", "pk")[:1]
+    )
+    kind = _("prossimo evento di rete")
+    if not events:
+        events = list(
+            NetworkEvent.objects.filter(is_public=True)
+            .only("title", "starts_on")
+            .order_by("-starts_on", "-pk")[:1]
+        )
+        kind = _("evento di rete")
+    return [
+        NewsItem(title=event.title, url=event.get_absolute_url(), date=event.starts_on, kind=kind)
+        for event in events
+    ]

@@ -17,6 +17,7 @@ class TrainingConfig(AppConfig):
         url_name="training:course-list",
         icon="it-presentation",
         figures="training.selectors.home_figures",
+        news="training.selectors.home_news",
         demo_seed="training.demo.seed",
         beat_schedule={
             "training-session-reminders": {

@@ -109,6 +109,8 @@ class Course(models.Model):
         verbose_name = _("corso")
         verbose_name_plural = _("corsi")
         ordering = ["path__title", "position", "title"]
+        # Public lists and the home page's latest courses.
+        indexes = [models.Index(fields=["status", "created_at"], name="course_status_created_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(capacity__gte=1), name="course_capacity_positive"),
             models.CheckConstraint(
@@ -160,6 +162,8 @@ class Session(models.Model):
         verbose_name = _("incontro")
         verbose_name_plural = _("incontri")
         ordering = ["starts_at"]
+        # A course's sessions in order; the course list's first session.
+        indexes = [models.Index(fields=["course", "starts_at"], name="session_course_start_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=models.F("starts_at")),

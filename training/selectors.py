@@ -208,3 +208,18 @@ def home_figures() -> list[tuple]:
         ),
         (_("attestati rilasciati"), Certificate.objects.filter(revoked_at__isnull=True).count()),
     ]
+
+
+def home_news() -> list:
+    """The latest published courses, for the home page (one query)."""
+    from mondinsieme.objectives import NewsItem
+
+    courses = (
+        Course.objects.filter(status=Course.Status.PUBLISHED)
+        .only("title", "slug", "created_at")
+        .order_by("-created_at", "-pk")[:2]
+    )
+    return [
+        NewsItem(title=c.title, url=c.get_absolute_url(), date=c.created_at, kind=_("nuovo corso"))
+        for c in courses
+    ]

@@ -19,6 +19,8 @@ from associations.services import invitation_create
 from mondinsieme import capacity
 from mondinsieme.emails import email_queue
 from mondinsieme.workflow import log_action, transition
+from privacy.models import Purpose
+from privacy.services import consent_record
 
 from . import selectors
 from .models import Attendance, Certificate, Course, Enrolment, Feedback, Session
@@ -203,6 +205,12 @@ def enrolment_create(*, course: Course, participant, association: Association, a
                     enrolled_by=actor,
                 )
                 log_action(enrolment, actor=actor, action="enrolled", to_status=enrolment.status)
+            consent_record(
+                purpose=Purpose.TRAINING,
+                user=participant,
+                source="training.enrolment",
+                subject=enrolment,
+            )
             _notify_enrolment(enrolment, template=_enrolment_template(enrolment))
     except IntegrityError:
         raise ValidationError(

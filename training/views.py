@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from associations.models import Association
 from associations.permissions import can_change_association, can_view_association
+from mondinsieme.cache import cache_public_page
 from mondinsieme.ical import CalendarEvent, calendar_response, feed_token, feed_user
 from mondinsieme.ratelimit import ratelimit
 
@@ -60,6 +61,7 @@ def _leads_any_association(user) -> bool:
     )
 
 
+@cache_public_page("training")
 def course_list(request):
     """Public list of courses, filterable by path, modality, language and open enrolment."""
     form = CourseFilterForm(request.GET or None)
@@ -75,6 +77,7 @@ def course_list(request):
     return render(request, "training/course_list.html", {"form": form, "courses": courses})
 
 
+@cache_public_page("training")
 def course_detail(request, slug: str):
     course = _visible_course(request, slug)
     user = request.user

@@ -17,6 +17,7 @@ class TwinningConfig(AppConfig):
         url_name="twinning:index",
         icon="it-link",
         figures="twinning.selectors.home_figures",
+        news="twinning.selectors.home_news",
         demo_seed="twinning.demo.seed",
         beat_schedule={
             "twinning-reminders": {

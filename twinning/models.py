@@ -193,6 +193,8 @@ class TwinningFile(models.Model):
         verbose_name = _("pratica di gemellaggio")
         verbose_name_plural = _("pratiche di gemellaggio")
         ordering = ["partner_city__name"]
+        # Public agreements by status.
+        indexes = [models.Index(fields=["is_public", "status"], name="twinning_public_status_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(expires_on__isnull=True)

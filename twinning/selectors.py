@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -87,3 +87,24 @@ def candidate_ranking(file: TwinningFile) -> tuple[list[Criterion], list[RankedC
         )
     ranked.sort(key=lambda r: (not r.scored, -(r.weighted or 0), r.assessment.city.name))
     return criteria, ranked
+
+
+def home_news() -> list:
+    """The agreements that came into force last (one query)."""
+    from mondinsieme.objectives import NewsItem
+
+    files = (
+        TwinningFile.objects.public()
+        .filter(status__in=TwinningFile.IN_FORCE_STATUSES)
+        .select_related("partner_city")
+        .order_by(F("starts_on").desc(nulls_last=True), "-pk")[:2]
+    )
+    return [
+        NewsItem(
+            title=str(file),
+            url=file.get_absolute_url(),
+            date=file.starts_on,
+            kind=_("gemellaggio in vigore"),
+        )
+        for file in files
+    ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
+from mondinsieme.cache import cache_public_page
 from mondinsieme.uploads import attachment_response
 
 from . import selectors
@@ -14,6 +16,7 @@ from .models import TwinningDocument
 from .permissions import can_download_twinning_document
 
 
+@method_decorator(cache_public_page("twinning", "associations"), name="dispatch")
 class TwinningListView(ListView):
     template_name = "twinning/twinning_list.html"
     context_object_name = "twinnings"
@@ -22,6 +25,7 @@ class TwinningListView(ListView):
         return selectors.public_twinnings()
 
 
+@method_decorator(cache_public_page("twinning", "associations"), name="dispatch")
 class TwinningDetailView(DetailView):
     template_name = "twinning/twinning_detail.html"
     context_object_name = "twinning"

@@ -2,6 +2,7 @@
 
 from http import HTTPStatus
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,6 +15,12 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # These count the view's own queries: the anonymous page cache would answer instead.
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
 
 
 def _count_queries(client, url: str) -> int:

@@ -39,3 +39,16 @@ def test_public_page_has_no_serious_accessibility_violations(
     results = Axe().run(page)
     assert _serious(results) == []
     assert page.csp_errors == []
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_the_home_page_with_news_from_every_objective_is_accessible(page, live_server, path):
+    from tests.programme.factories import seed_world
+
+    seed_world(n=2)
+    page.goto(f"{live_server.url}{path}")
+    news = page.locator("section[aria-labelledby=news-title]")
+    news.wait_for()
+    assert news.get_by_role("link").count() >= 3
+    assert _serious(Axe().run(page)) == []
+    assert page.csp_errors == []

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from allauth.mfa.models import Authenticator
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from networks.models import Commitment, NetworkEvent, PolicyArea
 from networks.reference import ensure_reference_data
@@ -61,8 +62,12 @@ def test_staff_turn_an_event_follow_up_into_a_done_commitment_and_add_a_year(
     page.get_by_label("Data di inizio").fill("2026-10-14")
     page.get_by_label("Luogo").fill("Strasburgo")
     page.get_by_label("Resoconto").fill("Presentato il piano d'azione della città.")
-    page.get_by_label("Pubblico", exact=True).check(force=True)
-    page.get_by_label("Giulia Ferrari").check(force=True)
+    # Bootstrap Italia draws the box over the input: people (and we) click the label.
+    page.locator("label[for=id_is_public]").click()
+    expect(page.get_by_label("Pubblico", exact=True)).to_be_checked()
+    giulia = page.get_by_label("Giulia Ferrari")
+    page.locator(f"label[for={giulia.get_attribute('id')}]").click()
+    expect(giulia).to_be_checked()
     page.get_by_role("button", name="Salva l'evento").click()
     page.get_by_text("Evento salvato.").wait_for()
     event = NetworkEvent.objects.get(title="Riunione dei coordinatori a Strasburgo")

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forum import selectors, services
-from forum.models import Signature, token_hash
+from forum.models import Signature, SignatureTally, token_hash
+from mondinsieme.cache import generation_bump
 
 from .factories import ManifestoFactory, SignatureFactory, TranslationFactory
 
@@ -33,6 +34,9 @@ def _bulk(manifesto, count, *, start=0, **fields):
         )
         for i in range(count)
     )
+    # bulk_create sends no signal: recount the tallies and drop cached pages, as an import would.
+    SignatureTally.objects.rebuild(manifesto_id=manifesto.pk)
+    generation_bump("forum")
 
 
 def test_counters_count_only_confirmed_signatures():
@@ -151,10 +155,10 @@ def test_public_pages_run_the_same_queries_with_few_or_many_signatures(client, n
     assert many <= 8
 
 
-def test_the_counters_run_two_queries(django_assert_num_queries):
+def test_the_counters_run_one_query_whatever_the_signatures(django_assert_num_queries):
     manifesto = ManifestoFactory(open=True)
     _bulk(manifesto, 200)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         selectors.signature_counters(manifesto)
 
 

@@ -243,6 +243,10 @@ def _business(n: int, out: dict) -> None:
 
 def seed_dashboard(n: int = 1) -> dict:
     """``n`` copies of every row kind across the six objectives; returns objects and facts."""
+    from networks.reference import ensure_reference_data
+
+    # Transactional (browser) tests start from emptied tables: the networks' reference data again.
+    ensure_reference_data()
     senegal = CommunityFactory(country="SN", name="Comunità senegalese")
     morocco = CommunityFactory(country="MA", name="Comunità marocchina")
     # Calling the seed again adds rows: names that must be unique get a number.

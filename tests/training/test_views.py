@@ -27,6 +27,12 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # These count the view's own queries: the anonymous page cache would answer instead.
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+
+
 def _count_queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
