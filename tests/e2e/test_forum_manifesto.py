@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from forum.models import Amendment, Manifesto
 from mondinsieme.models import OutgoingEmail
-from tests.e2e.accounts import log_in, log_out
+from tests.e2e.accounts import log_in, log_out, pass_second_factor
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 from tests.forum.factories import ManifestoFactory, SignatureFactory, TranslationFactory
 
@@ -103,9 +103,7 @@ def test_a_leaders_amendment_is_accepted_into_a_new_version(page, live_server, t
 
     # Staff accept it with a public reply and publish a new version from the admin.
     _log_in(page, live_server, "staff@example.org")
-    page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
-    page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
-    page.wait_for_url(lambda url: "/account/" not in url)
+    pass_second_factor(page, totp_code(TOTP_SECRET))
     page.goto(f"{live_server.url}/gestione/forum/amendment/")
     page.locator("input[name=_selected_action]").first.check()
     page.locator("select[name=action]").select_option("accept")

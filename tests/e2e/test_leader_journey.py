@@ -9,7 +9,7 @@ from allauth.mfa.models import Authenticator
 from django.core import mail
 
 from associations.models import Membership
-from tests.e2e.accounts import log_in, log_out
+from tests.e2e.accounts import log_in, log_out, pass_second_factor
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -68,9 +68,7 @@ def test_sign_up_confirm_join_get_approved_and_edit_the_profile(page, live_serve
 
     # Staff log in with their second factor and accept the request as a leader.
     _log_in(page, live_server, "staff@example.org", PASSWORD)
-    page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
-    page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
-    page.wait_for_url(lambda url: "/account/" not in url)
+    pass_second_factor(page, totp_code(TOTP_SECRET))
     page.goto(f"{live_server.url}/associazioni/{association.slug}/soci/")
     page.get_by_label(re.compile("Ruolo Awa Diop")).select_option("leader")
     page.get_by_role("button", name="Accetta Awa Diop").click()

@@ -11,7 +11,7 @@ from allauth.mfa.models import Authenticator
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
-from tests.e2e.accounts import log_in, log_out
+from tests.e2e.accounts import log_in, log_out, pass_second_factor
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 from tests.training.factories import CertificateFactory, CourseFactory, PathFactory, SessionFactory
 from training.models import Attendance, Certificate, Enrolment
@@ -85,9 +85,7 @@ def test_enrol_wait_attend_close_and_download_the_certificate(page, live_server,
 
     # Staff mark attendance with the htmx checkbox, then close the course.
     _log_in(page, live_server, staff.email)
-    page.get_by_label(re.compile("Codice|Code", re.I)).fill(totp_code(TOTP_SECRET))
-    page.get_by_role("button", name=re.compile("Accedi|Sign In|Conferma", re.I)).click()
-    page.wait_for_url(lambda url: "/account/" not in url)
+    pass_second_factor(page, totp_code(TOTP_SECRET))
     page.goto(f"{live_server.url}{course.get_absolute_url()}")
     page.get_by_role("link", name=re.compile("Segna le presenze")).click()
     page.get_by_label("Awa Diop presente").check()
