@@ -96,6 +96,15 @@ class Stack:
     def migrate(self) -> None:
         manage(self.env, "migrate", "--noinput", "-v", "0")
 
+    def prepare(self, *, patch_manifest: bool = True) -> None:
+        """A fresh database with the migrations applied, Django set up, static files collected."""
+        self.create_db()
+        self.migrate()
+        import django
+
+        django.setup()
+        self.collectstatic(patch_manifest=patch_manifest)
+
     def seed(self, scale: int) -> None:
         manage(self.env, "seed_demo", "--scale", str(scale), "--force")
 

@@ -118,12 +118,7 @@ def main() -> None:
     stack = _common.Stack(args.db, env)
     print(f"machine: {_common.machine()}")
     try:
-        stack.create_db()
-        stack.migrate()
-        import django
-
-        django.setup()
-        stack.collectstatic()
+        stack.prepare()
         stack.seed(1)
         for total in sorted(args.signatures):
             seconds, size, listed = manifesto_pdf(total)

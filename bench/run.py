@@ -133,12 +133,7 @@ def main() -> None:
         f"reserved (*) {args.reserved_clients}"
     )
     try:
-        stack.create_db()
-        stack.migrate()
-        import django
-
-        django.setup()
-        stack.collectstatic(patch_manifest=not args.no_patch_manifest)
+        stack.prepare(patch_manifest=not args.no_patch_manifest)
         for number, scale in enumerate(sorted(args.scales)):
             started = time.monotonic()
             stack.seed(scale)

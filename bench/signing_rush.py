@@ -45,12 +45,7 @@ def main() -> None:
     stack = _common.Stack(args.db, env)
     print(f"machine: {_common.machine()}")
     try:
-        stack.create_db()
-        stack.migrate()
-        import django
-
-        django.setup()
-        stack.collectstatic()
+        stack.prepare()
         stack.seed(1)
         stack.start_worker()
         stack.start_gunicorn(args.workers, args.threads)

@@ -52,8 +52,13 @@ def account_deletion_blockers(user) -> list[str]:
     return reasons
 
 
-def account_delete(*, user) -> None:
-    """Delete a user's account: anonymise them, erase their data in every app, end sessions."""
+def account_delete(
+    *, user, notice: str = "privacy/account_deleted", notice_context: dict | None = None
+) -> None:
+    """Delete a user's account: anonymise them, erase their data in every app, end sessions.
+
+    ``notice`` is the e-mail template that tells the person (at the address being erased) why.
+    """
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
     from allauth.usersessions.models import UserSession
@@ -69,8 +74,8 @@ def account_delete(*, user) -> None:
         email_queue(
             key=f"privacy-account-deleted:{user.pk}",
             to=old_email,
-            template="privacy/account_deleted",
-            context={"name": user.full_name},
+            template=notice,
+            context={"name": user.full_name, **(notice_context or {})},
             language=language,
         )
         for _label, module in hooks():

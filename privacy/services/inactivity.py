@@ -72,18 +72,6 @@ def _inactive_accounts_warn(*, before: datetime, now: datetime, dry_run: bool) -
     return len(users)
 
 
-def _inactive_account_deleted_notify(*, user) -> None:
-    """Queue the deletion notice that says why: nobody asked, the account was unused."""
-    # Same key as account_delete's "as you asked" notice, which then finds this one queued.
-    email_queue(
-        key=f"privacy-account-deleted:{user.pk}",
-        to=user.email,
-        template="privacy/inactive_deleted",
-        context={"name": user.full_name, "warned_at": user.inactivity_warning.warned_at},
-        language=user.preferred_language or "it",
-    )
-
-
 def _inactive_accounts_delete(*, before: datetime, now: datetime, dry_run: bool) -> tuple[int, int]:
     """Delete the accounts warned long enough ago and not used since: (deleted, skipped)."""
     due = _inactive_users(before=before).filter(
@@ -102,12 +90,14 @@ def _inactive_accounts_delete(*, before: datetime, now: datetime, dry_run: bool)
             if not blockers and not dry_run:
                 try:
                     with transaction.atomic():
-                        _inactive_account_deleted_notify(user=user)
-                        account_delete(user=user)
+                        # The notice says why: nobody asked, the account was unused.
+                        account_delete(
+                            user=user,
+                            notice="privacy/inactive_deleted",
+                            notice_context={"warned_at": user.inactivity_warning.warned_at},
+                        )
                 except AccountDeletionRefused as refused:
                     blockers = refused.messages
-                else:
-                    InactivityWarning.objects.filter(user_id=pk).delete()
         if blockers:
             skipped += 1
             logger.warning(

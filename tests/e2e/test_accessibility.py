@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.e2e.axe import serious_violations
 from tests.factories import AssociationFactory, CommunityFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _serious(results) -> list[str]:
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.fixture
@@ -36,8 +27,7 @@ def test_public_page_has_no_serious_accessibility_violations(
     page, live_server, directory_data, path
 ):
     page.goto(f"{live_server.url}{path}")
-    results = Axe().run(page)
-    assert _serious(results) == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []
 
 
@@ -50,5 +40,5 @@ def test_the_home_page_with_news_from_every_objective_is_accessible(page, live_s
     news = page.locator("section[aria-labelledby=news-title]")
     news.wait_for()
     assert news.get_by_role("link").count() >= 3
-    assert _serious(Axe().run(page)) == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []

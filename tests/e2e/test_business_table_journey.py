@@ -7,13 +7,13 @@ from datetime import timedelta
 
 import pytest
 from allauth.mfa.models import Authenticator
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from business_table.models import Action, Meeting, Opportunity
 from mondinsieme.models import ActivityLog
 from tests.business_table.factories import MeetingFactory, TradeAssociationFactory
 from tests.e2e.accounts import log_in
+from tests.e2e.axe import serious_violations
 from tests.factories import AssociationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,14 +21,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "Una-password-lunga-2026"
 TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 EMAIL_LABEL = re.compile(r"^E-?mail$", re.I)
-
-
-def _serious(results) -> list[str]:
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def test_staff_record_a_meeting_and_follow_an_opportunity_to_its_conclusion(
@@ -117,10 +109,10 @@ def test_staff_record_a_meeting_and_follow_an_opportunity_to_its_conclusion(
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
     page.get_by_text("Tre imprese interessate").wait_for()
     page.get_by_role("table").get_by_role("link", name="Macchine agricole a Béni Mellal").wait_for()
-    assert _serious(Axe().run(page)) == []
+    assert serious_violations(page) == []
     for path in (opportunity.get_absolute_url(), "/tavolo-economico/paesi/MA/"):
         page.goto(f"{live_server.url}{path}")
-        assert _serious(Axe().run(page)) == [], path
+        assert serious_violations(page) == [], path
     assert page.csp_errors == []
 
 
@@ -128,5 +120,5 @@ def test_the_public_page_is_accessible(page, live_server):
     MeetingFactory(published=True, public_summary="Il tavolo ha lavorato su **Marocco**.")
     page.goto(f"{live_server.url}/tavolo-economico/")
     page.get_by_text("Il tavolo ha lavorato su").wait_for()
-    assert _serious(Axe().run(page)) == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []

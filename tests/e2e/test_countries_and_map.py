@@ -5,22 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.e2e.accounts import log_in
+from tests.e2e.axe import serious_violations
 from tests.programme.factories import seed_country
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _serious(results) -> list[str]:
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize(
@@ -38,7 +29,7 @@ def test_map_and_dossier_pages_have_no_serious_accessibility_violations(page, li
     seed_country(n=2)
     page.goto(f"{live_server.url}{path}")
     page.locator("h1").wait_for()
-    assert _serious(Axe().run(page)) == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []
 
 
@@ -50,7 +41,7 @@ def test_the_staff_dossier_has_no_serious_accessibility_violations(
     page.goto(f"{live_server.url}/programma/gestione/paesi/sn/")
     expect(page).to_have_title(re.compile("scheda paese per lo staff"))
     assert page.get_by_text("Capo Riservato sn 0").count() == 1
-    assert _serious(Axe().run(page)) == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []
 
 

@@ -5,24 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.e2e.accounts import log_in
+from tests.e2e.axe import serious_violations
 from tests.programme.dashboard_data import seed_dashboard
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # the ``staff`` fixture's authenticator
-
-
-def _serious(results) -> list[str]:
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def _signatures(page) -> str:
@@ -36,7 +27,7 @@ def test_staff_filter_the_dashboard_and_see_the_figures_change(page, live_server
     page.goto(f"{live_server.url}/programma/cruscotto/")
     expect(page).to_have_title(re.compile("Cruscotto del programma"))
     assert _signatures(page) == "4"
-    assert _serious(Axe().run(page)) == []
+    assert serious_violations(page) == []
 
     page.get_by_role("spinbutton", name=re.compile("^Anno")).fill("2025")
     page.get_by_role("button", name="Mostra gli indicatori").click()
@@ -49,11 +40,11 @@ def test_staff_filter_the_dashboard_and_see_the_figures_change(page, live_server
     page.get_by_role("button", name="Mostra gli indicatori").click()
     page.get_by_text("Indicatori del 2025 per Senegal.").wait_for()
     assert _signatures(page) == "1"
-    assert _serious(Axe().run(page)) == []
+    assert serious_violations(page) == []
 
     page.get_by_role("spinbutton", name=re.compile("^Anno")).fill("1800")
     page.get_by_role("button", name="Mostra gli indicatori").click()
     page.get_by_text("Correggi i filtri per vedere gli indicatori.").wait_for()
     assert page.get_by_text("Scrivi un anno dal 2000 in poi.").first.is_visible()
-    assert _serious(Axe().run(page)) == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []

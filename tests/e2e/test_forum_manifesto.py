@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from allauth.mfa.models import Authenticator
-from axe_playwright_python.sync_playwright import Axe
 
 from forum.models import Amendment, Manifesto
 from mondinsieme.models import OutgoingEmail
 from tests.e2e.accounts import log_in, log_out, pass_second_factor
+from tests.e2e.axe import serious_violations
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 from tests.forum.factories import ManifestoFactory, SignatureFactory, TranslationFactory
 
@@ -24,15 +24,6 @@ PASSWORD = "Una-password-lunga-2026"
 TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 EMAIL_LABEL = re.compile(r"^E-?mail$", re.I)
 ARABIC_BODY = "## المادة 1\n\nتعترف ريدجو إميليا والمدن التي جاء منها سكانها ببعضها كمدن صديقة."
-
-
-def _serious(results) -> list[str]:
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def _log_in(page, live_server, email, password=PASSWORD):
@@ -169,8 +160,7 @@ def test_manifesto_pages_have_no_serious_accessibility_violations(page, live_ser
     TranslationFactory(version=manifesto.current_version, language="ar", body=ARABIC_BODY)
     SignatureFactory(manifesto=manifesto, confirmed=True, country="SN")
     page.goto(f"{live_server.url}/forum/manifesto/manifesto-amicizia/{suffix}")
-    results = Axe().run(page)
-    assert _serious(results) == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []
 
 
@@ -182,6 +172,5 @@ def test_forum_pages_have_no_serious_accessibility_violations(page, live_server,
     edition = ForumEditionFactory(slug="forum-2026", capacity=50, registration_open=True)
     ProgrammeItemFactory(edition=edition, title="Apertura", languages="it, fr")
     page.goto(f"{live_server.url}{path}")
-    results = Axe().run(page)
-    assert _serious(results) == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []

@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import pytest
 from allauth.mfa.models import Authenticator
-from axe_playwright_python.sync_playwright import Axe
 
 from funding.models import Proposal, Review
 from tests.e2e.accounts import log_in
+from tests.e2e.axe import serious_violations
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 from tests.funding.factories import CallFactory, CriterionFactory
 
@@ -146,11 +146,5 @@ def test_public_call_pages_have_no_serious_accessibility_violations(page, live_s
     CriterionFactory(call=call, name="Pertinenza", max_points=30)
     CallFactory(title="AICS enti territoriali", closed=True)
     page.goto(f"{live_server.url}{path.format(slug=call.slug)}")
-    results = Axe().run(page)
-    serious = [
-        f"{v['id']}: {v['help']}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []

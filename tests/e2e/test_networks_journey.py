@@ -8,27 +8,18 @@ from datetime import date, timedelta
 
 import pytest
 from allauth.mfa.models import Authenticator
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from networks.models import Commitment, NetworkEvent, PolicyArea
 from networks.reference import ensure_reference_data
 from tests.e2e.accounts import log_in
+from tests.e2e.axe import serious_violations
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "Una-password-lunga-2026"
 TOTP_SECRET = "JBSWY3DPEHPK3PXP"
-
-
-def _serious(results) -> list[str]:
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def _staff_logs_in(page, live_server, totp_code):
@@ -110,7 +101,7 @@ def test_staff_turn_an_event_follow_up_into_a_done_commitment_and_add_a_year(
     table = page.get_by_role("table", name=re.compile("Punteggio complessivo per anno"))
     assert table.get_by_role("row", name=re.compile("2025")).inner_text().split()[-1] == "68,1"
     assert page.locator("svg[role=img]").count() == 1 + 16
-    assert _serious(Axe().run(page)) == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []
 
 
@@ -122,6 +113,6 @@ def test_public_network_pages_have_no_serious_accessibility_violations(page, liv
     demo.seed(scale=1)
     for path in ("/reti/", "/reti/indice-icc/", "/reti/eventi/", "/en/reti/indice-icc/"):
         page.goto(f"{live_server.url}{path}")
-        assert _serious(Axe().run(page)) == [], path
+        assert serious_violations(page) == [], path
         assert page.csp_errors == [], path
     assert page.locator("svg[role=img]").count() == 18

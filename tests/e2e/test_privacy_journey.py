@@ -7,27 +7,18 @@ import re
 import zipfile
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from mondinsieme.models import OutgoingEmail, User
 from tests.e2e.accounts import log_in
+from tests.e2e.axe import serious_violations
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _serious(results) -> list[str]:
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-
-
 def _check(page) -> None:
-    assert _serious(Axe().run(page)) == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []
 
 

@@ -5,21 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.e2e.axe import serious_violations
 from tests.programme.factories import seed_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _serious(results) -> list[str]:
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize(
@@ -34,8 +25,7 @@ def _serious(results) -> list[str]:
 def test_programme_page_has_no_serious_accessibility_violations(page, live_server, path):
     seed_world(n=2)
     page.goto(f"{live_server.url}{path}")
-    results = Axe().run(page)
-    assert _serious(results) == []
+    assert serious_violations(page) == []
     assert page.csp_errors == []
 
 

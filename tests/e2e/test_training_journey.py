@@ -8,10 +8,10 @@ from datetime import timedelta
 
 import pytest
 from allauth.mfa.models import Authenticator
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from tests.e2e.accounts import log_in, log_out, pass_second_factor
+from tests.e2e.axe import serious_violations
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 from tests.training.factories import CertificateFactory, CourseFactory, PathFactory, SessionFactory
 from training.models import Attendance, Certificate, Enrolment
@@ -36,15 +36,6 @@ def _log_in(page, live_server, email):
 
 def _log_out(page, live_server):
     log_out(page, live_server.url)
-
-
-def _serious(results) -> list[str]:
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def test_enrol_wait_attend_close_and_download_the_certificate(page, live_server, totp_code):
@@ -142,6 +133,5 @@ def test_public_training_pages_have_no_serious_accessibility_violations(
 ):
     for path in public_training_pages:
         page.goto(f"{live_server.url}{path}")
-        results = Axe().run(page)
-        assert _serious(results) == [], path
+        assert serious_violations(page) == [], path
     assert page.csp_errors == []

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 from allauth.mfa.models import Authenticator
-from axe_playwright_python.sync_playwright import Axe
 
 from tests.e2e.accounts import log_in
+from tests.e2e.axe import serious_violations
 from tests.factories import CityFactory, UserFactory
 from tests.twinning.factories import ActivityFactory, TwinningFileFactory
 from twinning.models import TwinningFile
@@ -20,14 +20,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "Una-password-lunga-2026"
 TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 EMAIL_LABEL = re.compile(r"^E-?mail$", re.I)
-
-
-def _serious(results) -> list[str]:
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def _log_in_staff(page, live_server, totp_code):
@@ -118,5 +110,5 @@ def test_staff_take_a_file_from_proposal_to_active(page, live_server, totp_code,
         page.goto(f"{live_server.url}{path}")
         assert "Dakar" in page.content()
         assert "Mario Riservato" not in page.content()
-        assert _serious(Axe().run(page)) == []
+        assert serious_violations(page) == []
     assert page.csp_errors == []

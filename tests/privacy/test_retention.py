@@ -124,3 +124,22 @@ def test_the_task_is_in_the_beat_schedule():
 
     entry = settings.CELERY_BEAT_SCHEDULE["privacy-retention-apply"]
     assert entry["task"] == "privacy.tasks.retention_apply"
+
+
+def test_consents_about_a_purged_signature_go_and_the_others_stay():
+    from privacy.models import Consent
+    from privacy.services.consents import consent_record
+
+    kept = SignatureFactory(confirmed=True)
+    purged = SignatureFactory()
+    for signature in (kept, purged):
+        consent_record(
+            purpose="signatures", email=signature.email, explicit=True, subject=signature
+        )
+    Signature.objects.filter(pk=purged.pk).delete()
+    _age(Consent.objects.all(), 1, field="given_at")
+
+    counts = retention_apply()
+
+    assert counts["privacy.orphan_consents"] == 1
+    assert list(Consent.objects.values_list("email", flat=True)) == [kept.email]
