@@ -2,7 +2,8 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -67,7 +68,14 @@ class CourseAdmin(ActivityLogMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SessionInline]
     readonly_fields = ["status", "activity_log", "feedback_summary"]
-    actions = ["publish", "close", "archive", "export_participants", "export_attendance"]
+    actions = [
+        "publish",
+        "close",
+        "issue_certificates",
+        "archive",
+        "export_participants",
+        "export_attendance",
+    ]
 
     def get_queryset(self, request):
         # One query for the list: every annotation follows the same enrolments join.
@@ -89,6 +97,23 @@ class CourseAdmin(ActivityLogMixin, admin.ModelAdmin):
                 rating_average=Avg("enrolments__feedback__rating"),
             )
         )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            # More seats: the people waiting get them at once (and are told by e-mail).
+            promoted = services.waitlist_fill(course=obj, actor=request.user)
+            if promoted:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(count)d persona è passata dalla lista d'attesa ai confermati.",
+                        "%(count)d persone sono passate dalla lista d'attesa ai confermati.",
+                        len(promoted),
+                    )
+                    % {"count": len(promoted)},
+                    messages.SUCCESS,
+                )
 
     @admin.display(description=_("confermati"), ordering="confirmed_total")
     def confirmed(self, obj) -> int:
@@ -127,6 +152,18 @@ class CourseAdmin(ActivityLogMixin, admin.ModelAdmin):
     @admin.action(description=_("Concludi i corsi selezionati e rilascia gli attestati"))
     def close(self, request, queryset):
         _run(self, request, queryset, lambda c: services.course_close(course=c, actor=request.user))
+
+    @admin.action(
+        description=_("Rilascia gli attestati mancanti (corsi conclusi, dopo una correzione)")
+    )
+    def issue_certificates(self, request, queryset):
+        # Attendance corrected after closing: whoever now reaches the minimum gets theirs.
+        _run(
+            self,
+            request,
+            queryset,
+            lambda c: services.certificates_issue(course=c, actor=request.user),
+        )
 
     @admin.action(description=_("Archivia i corsi selezionati"))
     def archive(self, request, queryset):
@@ -221,6 +258,7 @@ class EnrolmentAdmin(ActivityLogMixin, admin.ModelAdmin):
         "association",
         "status",
         "waitlist_position",
+        "attendance",
         "created_at",
     ]
     list_filter = ["status", "course", "association"]
@@ -233,14 +271,67 @@ class EnrolmentAdmin(ActivityLogMixin, admin.ModelAdmin):
         "status",
         "waitlist_position",
         "enrolled_by",
+        "attendance",
         "activity_log",
     ]
     inlines = [AttendanceInline]
-    actions = ["cancel", "move_from_waitlist"]
+    actions = ["confirm", "cancel", "move_from_waitlist"]
+
+    def get_queryset(self, request):
+        # Attendance % for every row in the same query (subqueries: no join multiplication).
+        attended = (
+            Attendance.objects.filter(enrolment=OuterRef("pk"), present=True)
+            .order_by()
+            .values("enrolment")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        sessions = (
+            Session.objects.filter(course=OuterRef("course"))
+            .order_by()
+            .values("course")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                attended_total=Coalesce(Subquery(attended), 0),
+                sessions_total=Coalesce(Subquery(sessions), 0),
+            )
+        )
+
+    @admin.display(description=_("presenza (%)"))
+    def attendance(self, obj) -> str:
+        if not getattr(obj, "sessions_total", 0):
+            return "—"
+        return f"{round(100 * obj.attended_total / obj.sessions_total)}%"
 
     def has_add_permission(self, request) -> bool:
         # Enrolments are made through the course page so that capacity and e-mails hold.
         return False
+
+    def save_formset(self, request, form, formset, change):
+        # Attendance edited here is recorded under the staff member's name, as on the fast page.
+        for attendance in formset.save(commit=False):
+            attendance.recorded_by = request.user
+            attendance.save()
+        for attendance in formset.deleted_objects:
+            attendance.delete()
+        formset.save_m2m()
+
+    @admin.action(description=_("Conferma le iscrizioni selezionate (nei posti liberi)"))
+    def confirm(self, request, queryset):
+        _run(
+            self,
+            request,
+            # The people waiting first, in queue order: they come before restored cancellations.
+            queryset.select_related("course").order_by(
+                F("waitlist_position").asc(nulls_last=True), "created_at"
+            ),
+            lambda e: services.enrolment_confirm(enrolment=e, actor=request.user),
+        )
 
     @admin.action(description=_("Annulla le iscrizioni selezionate (libera i posti)"))
     def cancel(self, request, queryset):

@@ -54,6 +54,8 @@ class EnrolForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("Oppure l'e-mail di chi non ha ancora un account"),
+        # As long as the invitation's e-mail column: a longer address is a form error.
+        max_length=254,
         required=False,
         help_text=_("Riceverà l'invito a entrare nell'associazione; poi potrai iscriverla."),
     )

@@ -264,12 +264,12 @@ def enrolment_invite(
     return None
 
 
-def _promote(enrolment: Enrolment, actor) -> Enrolment:
+def _promote(enrolment: Enrolment, actor, note: str = "") -> Enrolment:
     promoted = transition(
         enrolment,
         to=Enrolment.Status.CONFIRMED,
         actor=actor,
-        note=_("Posto liberato da un annullamento."),
+        note=note or _("Posto liberato da un annullamento."),
         changes={"waitlist_position": None},
     )
     _notify_enrolment(promoted, template="enrolment_promoted")
@@ -313,7 +313,66 @@ def enrolment_move_from_waitlist(*, enrolment: Enrolment, actor) -> Enrolment:
             raise ValidationError(
                 _("Questa persona non è in lista d'attesa."), code="not_waitlisted"
             )
-        return _promote(enrolment, actor)
+        return _promote(
+            enrolment, actor, note=_("Spostata dal personale dalla lista d'attesa, oltre i posti.")
+        )
+
+
+def enrolment_confirm(*, enrolment: Enrolment, actor) -> Enrolment:
+    """Staff confirm a waiting or cancelled enrolment within capacity.
+
+    A waiting person gets a free seat (refused when the course is full: moving someone beyond
+    capacity is :func:`enrolment_move_from_waitlist`); a cancelled enrolment is restored to a
+    free seat or, when the course is full, to the end of the waiting list. The person is told.
+    """
+    _staff_only(actor)
+    with transaction.atomic():
+        course = capacity.lock_offer(enrolment.course)
+        if course.status != Course.Status.PUBLISHED:
+            raise ValidationError(
+                _("Il corso non è aperto: non si possono confermare iscrizioni."), code="closed"
+            )
+        enrolment.refresh_from_db(fields=["status"])
+        if enrolment.status == Enrolment.Status.WAITLISTED:
+            left = capacity.free_seats(offer=course, bookings=course.enrolments.all(), seats=SEATS)
+            if not left:
+                raise ValidationError(
+                    _(
+                        "Il corso è al completo: per dare comunque il posto usa «Sposta dalla "
+                        "lista d'attesa ai confermati»."
+                    ),
+                    code="full",
+                )
+            return _promote(enrolment, actor, note=_("Confermata dal personale."))
+        if enrolment.status != Enrolment.Status.CANCELLED:
+            raise ValidationError(_("Questa iscrizione è già confermata."), code="not_pending")
+        seat = capacity.allocate(offer=course, bookings=course.enrolments.all(), seats=SEATS)
+        restored = transition(
+            enrolment,
+            to=seat.status,
+            actor=actor,
+            note=_("Iscrizione ripristinata dal personale."),
+            changes={"waitlist_position": seat.waitlist_position},
+        )
+        _notify_enrolment(restored, template=_enrolment_template(restored))
+        return restored
+
+
+def waitlist_fill(*, course: Course, actor) -> list[Enrolment]:
+    """Give the seats a course has free (say, after its capacity grew) to the people waiting."""
+    _staff_only(actor)
+    with transaction.atomic():
+        course = capacity.lock_offer(course)
+        if course.status != Course.Status.PUBLISHED:
+            return []
+        return capacity.fill_free_seats(
+            offer=course,
+            bookings=course.enrolments.all(),
+            seats=SEATS,
+            promote=lambda booking: _promote(
+                booking, actor, note=_("Posto liberato da un aumento dei posti.")
+            ),
+        )
 
 
 # --- attendance ------------------------------------------------------------------------------
@@ -357,8 +416,19 @@ def attendance_import_csv(*, session: Session, data: bytes, actor) -> tuple[int,
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    fields = {(name or "").strip().lower() for name in reader.fieldnames or []}
+    # Cells beyond the header go under "_extra" (ignored); a broken file is refused whole.
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect, restkey="_extra")
+    try:
+        fields = {(name or "").strip().lower() for name in reader.fieldnames or []}
+        rows = list(reader)
+    except csv.Error:
+        raise ValidationError(
+            _(
+                "Il file non è un CSV leggibile (una cella troppo lunga o delle virgolette "
+                "non chiuse?): controllalo e riprova."
+            ),
+            code="unreadable",
+        ) from None
     if "email" not in fields or not fields & {"presente", "present"}:
         raise ValidationError(
             _("Il file deve avere le colonne «email» e «presente»."), code="columns"
@@ -371,8 +441,12 @@ def attendance_import_csv(*, session: Session, data: bytes, actor) -> tuple[int,
     }
     saved, problems = 0, []
     with transaction.atomic():
-        for line, row in enumerate(reader, start=2):
-            row = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()}
+        for line, row in enumerate(rows, start=2):
+            row = {
+                (key or "").strip().lower(): value.strip()
+                for key, value in row.items()
+                if isinstance(value, str)
+            }
             email = row.get("email", "").lower()
             value = row.get("presente", row.get("present", "")).lower()
             enrolment = enrolments.get(email)

@@ -115,6 +115,14 @@ def enrol(request, slug: str):
     if not form.is_valid():
         if not _leads_any_association(request.user):
             raise PermissionDenied
+        if form.has_error("association", "invalid_choice") or form.has_error(
+            "participant", "invalid_choice"
+        ):
+            # The lists offer only the leader's associations and their members: anything else
+            # is someone else's association or member.
+            raise PermissionDenied(
+                _("Puoi iscrivere solo te stesso e i soci delle associazioni di cui sei referente.")
+            )
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)

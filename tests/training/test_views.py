@@ -169,10 +169,13 @@ def test_a_leader_cannot_enrol_a_member_of_another_association(leader_client, as
     for data in (
         {"association": other.pk, "participant": stranger.pk},
         {"association": association.pk, "participant": stranger.pk},
+        {"association": other.pk, "email": "nuovo@example.org"},
     ):
-        leader_client.post(reverse("training:enrol", args=[course.slug]), data)
+        response = leader_client.post(reverse("training:enrol", args=[course.slug]), data)
+        assert response.status_code == HTTPStatus.FORBIDDEN, data
 
     assert not Enrolment.objects.exists()
+    assert not OutgoingEmail.objects.exists()
 
 
 def test_someone_who_leads_nothing_gets_403_when_enrolling(client, user):
@@ -471,3 +474,69 @@ def test_the_attendance_toggle_refuses_another_courses_enrolment_and_works_witho
     assert refused.status_code == HTTPStatus.NOT_FOUND
     assert plain.status_code == HTTPStatus.FOUND
     assert Attendance.objects.get().enrolment == mine
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"email,presente\n" + b"a" * 200_000 + b",1\n", "non è un CSV leggibile"),
+        (b"\xff\xfe\x00", "non è in UTF-8"),
+        (b"", "Il file inviato è vuoto"),
+        (b"nome,cognome\nA,B\n", "deve avere le colonne"),
+        (b"email,presente\nnobody@example.org,1,extra,cells\n", "non è tra gli iscritti"),
+        (b'email;presente\n"unterminated;1\n', "non è tra gli iscritti"),
+    ],
+)
+def test_an_unreadable_attendance_sheet_is_explained_not_a_500(staff_client, data, message):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    session = SessionFactory(past=True)
+
+    response = staff_client.post(
+        reverse("training:attendance-import", args=[session.pk]),
+        {"file": SimpleUploadedFile("presenze.csv", data)},
+        follow=True,
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert message in response.text
+    assert not Attendance.objects.exists()
+
+
+def test_bad_input_on_every_page_gives_an_answer_never_a_500(staff, leader, association):
+    from django.test import Client
+
+    course = CourseFactory()
+    SessionFactory(course=course)
+    enrolment = EnrolmentFactory(course=course, association=association)
+    certificate = CertificateFactory()
+    anonymous, leader_client, staff_client = Client(), Client(), Client()
+    leader_client.force_login(leader)
+    staff_client.force_login(staff)
+    for url in (
+        reverse("training:course-list") + "?path=zz&modality=x&language=%00&open=forse",
+        reverse("training:certificate-verify", args=["x" * 500]),
+        reverse("training:certificate-verify", args=["%00"]),
+        reverse("training:my-calendar", args=["garbage"]),
+        reverse("training:course-calendar", args=["nope"]),
+    ):
+        assert anonymous.get(url).status_code in (HTTPStatus.OK, HTTPStatus.NOT_FOUND), url
+    enrol = reverse("training:enrol", args=[course.slug])
+    assert leader_client.post(enrol, {"association": "x", "participant": "y"}).status_code == (
+        HTTPStatus.FORBIDDEN
+    )
+    data = {"association": association.pk, "email": "A" * 300 + "@example.org"}
+    response = leader_client.post(enrol, data, follow=True)
+    assert response.status_code == HTTPStatus.OK
+    assert "non contenga più di 254 caratteri" in response.text
+    assert not OutgoingEmail.objects.exists()
+    feedback = reverse("training:feedback", args=[enrolment.pk])
+    assert leader_client.post(feedback, {"rating": "9"}).status_code == HTTPStatus.FOUND
+    revoke = reverse("training:certificate-revoke", args=[certificate.code])
+    assert staff_client.post(revoke, {"reason": "x" * 500}).status_code == HTTPStatus.FOUND
+    toggle = reverse("training:attendance-toggle", args=[999, 999])
+    assert staff_client.post(toggle).status_code == HTTPStatus.NOT_FOUND
+    close = reverse("training:course-close", args=[course.slug])
+    assert staff_client.post(close).status_code == HTTPStatus.FOUND
+    zip_url = reverse("training:certificates-zip-download", args=[course.slug, "a" * 32])
+    assert staff_client.get(zip_url).status_code == HTTPStatus.NOT_FOUND
