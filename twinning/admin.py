@@ -1,14 +1,17 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mondinsieme.admin import ActivityLogMixin
+from mondinsieme.uploads import attachment_response
 from mondinsieme.workflow import allowed_transitions, status_label
 
 from . import services
@@ -16,16 +19,44 @@ from .forms import STEP_FORMS, NoteForm
 from .models import Activity, CandidateAssessment, Criterion, Score, TwinningDocument, TwinningFile
 
 
+class _ProtectedLink:
+    """What the file widget shows for a stored document: the name and the download view
+    that checks permission (``/media/`` is not served by the portal)."""
+
+    def __init__(self, name: str, url: str) -> None:
+        self.name, self.url = name, url
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProtectedFileInput(forms.ClearableFileInput):
+    def format_value(self, value):
+        value = super().format_value(value)
+        instance = getattr(value, "instance", None)
+        if value and instance is not None and instance.pk:
+            return _ProtectedLink(instance.download_name, instance.get_absolute_url())
+        return value
+
+
 class DocumentInline(admin.TabularInline):
     model = TwinningDocument
     extra = 0
     fields = ["kind", "title", "language", "document", "is_public"]
+    formfield_overrides = {models.FileField: {"widget": ProtectedFileInput}}
 
 
 class ActivityInline(admin.StackedInline):
     model = Activity
     extra = 0
-    fields = [("kind", "title"), ("starts_on", "ends_on"), "report", "is_public"]
+    fields = [
+        ("kind", "title"),
+        ("starts_on", "ends_on"),
+        "report",
+        "funding_proposal",
+        "is_public",
+    ]
+    autocomplete_fields = ["funding_proposal"]
 
 
 class CandidateInline(admin.TabularInline):
@@ -85,7 +116,7 @@ class TwinningFileAdmin(ActivityLogMixin, admin.ModelAdmin):
         "resolution_text",
         "signed_on",
         "signed_place",
-        "signed_document",
+        "signed_document_link",
         "countersigned_on",
         "countersigned_place",
         "term_years",
@@ -135,7 +166,7 @@ class TwinningFileAdmin(ActivityLogMixin, admin.ModelAdmin):
                     ("votes_for", "votes_against", "votes_abstained"),
                     "resolution_text",
                     ("signed_on", "signed_place"),
-                    "signed_document",
+                    "signed_document_link",
                     ("countersigned_on", "countersigned_place"),
                     ("term_years", "starts_on", "expires_on"),
                 ]
@@ -168,6 +199,16 @@ class TwinningFileAdmin(ActivityLogMixin, admin.ModelAdmin):
     def activity_count(self, obj):
         return obj.n_activities
 
+    @admin.display(description=gettext_lazy("documento firmato"))
+    def signed_document_link(self, obj):
+        if obj is None or not obj.signed_document:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:twinning_twinningfile_signed_document", args=[obj.pk]),
+            _("Scarica il documento firmato"),
+        )
+
     @admin.display(description=gettext_lazy("date utili"))
     def notice_summary(self, obj):
         if obj is None or obj.notice_date is None:
@@ -198,6 +239,11 @@ class TwinningFileAdmin(ActivityLogMixin, admin.ModelAdmin):
                 "<int:pk>/passo/<str:to>/",
                 self.admin_site.admin_view(self.step_view),
                 name="twinning_twinningfile_step",
+            ),
+            path(
+                "<int:pk>/documento-firmato/",
+                self.admin_site.admin_view(self.signed_document_view),
+                name="twinning_twinningfile_signed_document",
             ),
             path(
                 "<int:pk>/confronto/",
@@ -256,6 +302,20 @@ class TwinningFileAdmin(ActivityLogMixin, admin.ModelAdmin):
                 "change_url": change_url,
                 "media": self.media + forms.Media(),
             },
+        )
+
+    def signed_document_view(self, request, pk):
+        """The signed document, for staff only (it is never public as such)."""
+        file = self.get_object(request, str(pk))
+        if file is None or not file.signed_document:
+            raise Http404
+        if not self.has_view_permission(request, file):
+            raise PermissionDenied
+        from pathlib import Path
+
+        suffix = Path(file.signed_document.name).suffix
+        return attachment_response(
+            file.signed_document, download_name=f"{file.slug}-firmato{suffix}"
         )
 
     def comparison_view(self, request, pk):

@@ -91,10 +91,20 @@ class NoticeForm(forms.Form):
     )
 
 
+class RenewalForm(TermForm):
+    renewed_from = forms.DateField(
+        label=_("Rinnovo in vigore dal"),
+        required=False,
+        widget=DATE,
+        help_text=_("Se vuoto, dalla scadenza attuale. Serve solo se la pratica non ha scadenza."),
+    )
+    field_order = ["term_years", "renewed_from", "note"]
+
+
 STEP_FORMS: dict[str, type[forms.Form]] = {
     Status.COUNCIL_RESOLUTION: ResolutionForm,
     Status.SIGNED_REGGIO: SigningForm,
     Status.COUNTERSIGNED: CountersignForm,
     Status.ACTIVE: ActivationForm,
-    Status.RENEWED: TermForm,
+    Status.RENEWED: RenewalForm,
 }

@@ -412,6 +412,15 @@ class Activity(models.Model):
     starts_on = models.DateField(_("dal"))
     ends_on = models.DateField(_("al"), null=True, blank=True)
     report = models.TextField(_("breve relazione"), blank=True, max_length=5000)
+    funding_proposal = models.ForeignKey(
+        "funding.Proposal",
+        verbose_name=_("proposta di finanziamento"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="twinning_activities",
+        help_text=_("La proposta di finanziamento che sostiene l'attività, se c'è."),
+    )
     is_public = models.BooleanField(_("pubblica"), default=True)
 
     class Meta:

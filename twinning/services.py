@@ -122,12 +122,26 @@ def _guard_term(file: TwinningFile) -> None:
         raise ValidationError(_("La durata va da 1 a 30 anni."), code="term_range")
 
 
+def _guard_renewal(file: TwinningFile) -> None:
+    _missing([_label("term_years")] if not file.term_years else [])
+    if not file.expires_on:
+        raise ValidationError(
+            _(
+                "La pratica non ha una data di scadenza: indica da quando decorre il rinnovo "
+                "e riprova."
+            ),
+            code="renewal_start_missing",
+        )
+    if not 1 <= file.term_years <= 30:
+        raise ValidationError(_("La durata va da 1 a 30 anni."), code="term_range")
+
+
 GUARDS = {
     Status.COUNCIL_RESOLUTION: _guard_resolution,
     Status.SIGNED_REGGIO: _guard_signature,
     Status.COUNTERSIGNED: _guard_countersignature,
     Status.ACTIVE: _guard_term,
-    Status.RENEWED: _guard_term,
+    Status.RENEWED: _guard_renewal,
 }
 NEEDS_REASON = {Status.REJECTED, Status.REVOKED, Status.ON_HOLD}
 
@@ -243,10 +257,16 @@ def twinning_activate(
 
 
 def twinning_renew(
-    *, file: TwinningFile, actor, term_years: int | None, note: str = ""
+    *,
+    file: TwinningFile,
+    actor,
+    term_years: int | None,
+    renewed_from: date | None = None,
+    note: str = "",
 ) -> TwinningFile:
-    """Renew the agreement for ``term_years`` more, counted from the current expiry."""
-    base = file.expires_on
+    """Renew the agreement for ``term_years`` more, counted from the current expiry (or from
+    ``renewed_from`` when the file has no expiry, as for historical records)."""
+    base = file.expires_on or renewed_from
     expires_on = add_years(base, term_years) if base and term_years else None
     return twinning_advance(
         file=file,
@@ -353,5 +373,11 @@ def twinning_step(*, file: TwinningFile, to: str, actor, data: dict) -> Twinning
             note=note,
         )
     if to == Status.RENEWED:
-        return twinning_renew(file=file, actor=actor, term_years=data.get("term_years"), note=note)
+        return twinning_renew(
+            file=file,
+            actor=actor,
+            term_years=data.get("term_years"),
+            renewed_from=data.get("renewed_from"),
+            note=note,
+        )
     return twinning_advance(file=file, to=to, actor=actor, note=note)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from mondinsieme.emails import email_queue
+from mondinsieme.workflow import TransitionNotAllowed, transition
 
 from .models import TwinningFile
 
@@ -27,8 +32,6 @@ def _recipients(file: TwinningFile) -> list[tuple[str, str]]:
 
 
 def _admin_url(file: TwinningFile) -> str:
-    from django.conf import settings
-
     path = reverse("admin:twinning_twinningfile_change", args=[file.pk])
     return settings.PORTAL.get("BASE_URL", "").rstrip("/") + path
 
@@ -38,6 +41,19 @@ def _anniversary(start: date, year: int) -> date:
         return start.replace(year=year)
     except ValueError:
         return start.replace(year=year, day=28)
+
+
+def _mark_renewal_due(file: TwinningFile) -> None:
+    """Move an agreement in force to «da rinnovare» when its renewal window opens (once: a
+    file already due, or moved by someone else meanwhile, is left as it is)."""
+    if file.status not in (TwinningFile.Status.ACTIVE, TwinningFile.Status.RENEWED):
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        note = _("Scadenza il %(date)s: il rinnovo va deciso entro quella data.") % {
+            "date": date_format(file.expires_on, "j F Y")
+        }
+    with contextlib.suppress(TransitionNotAllowed):
+        transition(file, to=TwinningFile.Status.RENEWAL_DUE, actor=None, note=note)
 
 
 @shared_task
@@ -66,6 +82,7 @@ def send_twinning_reminders(today: str | None = None) -> int:
         # Renewal: 90 days before the expiry; the key holds the expiry, so a renewal
         # (a new expiry date) gets its own reminder later.
         if file.expires_on and day >= file.expires_on - timedelta(days=RENEWAL_NOTICE_DAYS):
+            _mark_renewal_due(file)
             for email, language in _recipients(file):
                 email_queue(
                     key=f"twinning-renewal:{file.pk}:{file.expires_on.isoformat()}:{email}",

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from allauth.mfa.models import Authenticator
+from django.contrib.auth import get_user_model
 
 from tests.e2e.accounts import log_in
 from tests.e2e.axe import serious_violations
@@ -97,6 +98,12 @@ def test_staff_take_a_file_from_proposal_to_active(page, live_server, totp_code,
     page.get_by_label("Durata in anni").fill("3")
     page.get_by_role("button", name="Conferma il passaggio").click()
     page.get_by_text("Pratica passata a «attiva».").wait_for()
+
+    # The timeline on the file lists the steps with who took them.
+    timeline = page.locator(".field-activity_log")
+    assert "controfirmata → attiva" in timeline.inner_text()
+    staff = get_user_model().objects.get(email="staff@example.org")
+    assert str(staff) in timeline.inner_text()
 
     file = TwinningFile.objects.get(pk=file.pk)
     assert file.status == "active"

@@ -18,6 +18,7 @@ from .factories import (
     ScoreFactory,
     TwinningDocumentFactory,
     TwinningFileFactory,
+    pdf_file,
 )
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +183,152 @@ def test_notice_dates_changed_in_the_admin_form_are_logged_on_the_file(staff_cli
     # Saving again without touching the dates adds no second entry.
     staff_client.post(url, _change_form_data(staff_client.get(url)))
     assert ActivityLog.objects.for_object(file).filter(action="notice").count() == 1
+
+
+def test_the_change_page_shows_the_timeline_with_actor_and_note(staff_client, staff):
+    from twinning import services
+
+    file = TwinningFileFactory(status="assessment")
+    services.twinning_advance(
+        file=file, to="on_hold", actor=staff, note="In attesa delle elezioni nella città partner"
+    )
+    response = staff_client.get(reverse("admin:twinning_twinningfile_change", args=[file.pk]))
+    html = response.content.decode()
+    assert "in valutazione → sospesa" in html
+    assert "In attesa delle elezioni nella città partner" in html
+    assert str(staff) in html
+
+
+def test_a_refused_step_speaks_english_in_the_english_admin(staff_client):
+    from django.utils import translation
+
+    file = TwinningFileFactory(status="negotiation")
+    with translation.override("en"):
+        url = _step_url(file, "council_resolution")
+    assert url.startswith("/en/")
+    response = staff_client.post(url, {"number": "45", "votes_for": "19"})
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any(m.startswith("Missing:") and "resolution date" in m for m in messages), messages
+    assert TwinningFile.objects.get(pk=file.pk).status == "negotiation"
+
+
+def test_the_changelist_filters_by_status_and_country(staff_client):
+    TwinningFileFactory(status="active", partner_city__name="Dakar", partner_city__country="SN")
+    TwinningFileFactory(status="proposed", partner_city__name="Touba", partner_city__country="SN")
+    TwinningFileFactory(status="active", partner_city__name="Khouribga")
+    url = reverse("admin:twinning_twinningfile_changelist")
+
+    by_country = staff_client.get(url, {"country": "SN"}).content.decode()
+    assert "Dakar" in by_country and "Touba" in by_country and "Khouribga" not in by_country
+    both = staff_client.get(url, {"country": "SN", "status__exact": "active"}).content.decode()
+    assert "Dakar" in both and "Touba" not in both
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("firmato.exe", b"MZ\x90\x00", "Formato non accettato"),
+        ("firmato.pdf", b"MZ\x90\x00", "non corrisponde"),
+        ("firmato.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024), "il massimo è"),
+    ],
+    ids=["type", "content", "size"],
+)
+def test_the_signing_step_refuses_a_bad_upload_with_a_message(staff_client, name, content, message):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    file = TwinningFileFactory(resolved=True)
+    response = staff_client.post(
+        _step_url(file, "signed_reggio"),
+        {
+            "signed_on": "2026-02-02",
+            "place": "Sala del Tricolore",
+            "document": SimpleUploadedFile(name, content),
+        },
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert message in response.content.decode()
+    file.refresh_from_db()
+    assert (file.status, file.signed_document.name) == ("council_resolution", "")
+
+
+def test_a_document_added_in_the_admin_is_checked_and_stored_under_a_generated_name(
+    staff_client,
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    file = TwinningFileFactory(status="negotiation")
+    url = reverse("admin:twinning_twinningfile_change", args=[file.pk])
+
+    def post(upload):
+        data = _change_form_data(staff_client.get(url))
+        data.update(
+            {
+                "documents-TOTAL_FORMS": "1",
+                "documents-0-kind": "agreement",
+                "documents-0-title": "Testo dell'accordo in arabo",
+                "documents-0-language": "ar",
+                "documents-0-document": upload,
+                "documents-0-file": str(file.pk),
+            }
+        )
+        return staff_client.post(url, data)
+
+    refused = post(SimpleUploadedFile("accordo.pdf", b"MZ\x90\x00"))
+    assert refused.status_code == HTTPStatus.OK
+    assert "non corrisponde" in refused.content.decode()
+    assert not file.documents.exists()
+
+    accepted = post(SimpleUploadedFile("Accordo Mario Rossi.pdf", b"%PDF-1.4\n"))
+    assert accepted.status_code == HTTPStatus.FOUND
+    document = file.documents.get()
+    assert document.document.name.startswith("twinning/documents/")
+    assert "Mario" not in document.document.name
+
+
+def test_the_admin_links_documents_to_the_checked_downloads_not_to_media(staff_client, client):
+    file = TwinningFileFactory(active=True, slug="dakar-2026")
+    file.signed_document.save("firmato.pdf", pdf_file(), save=True)
+    document = TwinningDocumentFactory(file=file, title="Bozza interna")
+
+    html = staff_client.get(
+        reverse("admin:twinning_twinningfile_change", args=[file.pk])
+    ).content.decode()
+    signed_url = reverse("admin:twinning_twinningfile_signed_document", args=[file.pk])
+    assert signed_url in html
+    assert document.get_absolute_url() in html
+    assert "/media/" not in html
+
+    response = staff_client.get(signed_url)
+    assert response.status_code == HTTPStatus.OK
+    assert 'filename="dakar-2026-firmato.pdf"' in response["Content-Disposition"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+    client.logout()
+    assert client.get(signed_url).status_code == HTTPStatus.FOUND  # to the login page
+
+
+def test_a_historical_file_without_expiry_is_renewed_from_a_given_date(staff_client):
+    file = TwinningFileFactory(status="renewal_due", kind="friendship", term_years=3)
+    url = _step_url(file, "renewed")
+
+    refused = staff_client.post(url, {"term_years": "3"})
+    messages = [str(m) for m in get_messages(refused.wsgi_request)]
+    assert any("non ha una data di scadenza" in m for m in messages), messages
+    assert TwinningFile.objects.get(pk=file.pk).status == "renewal_due"
+
+    response = staff_client.post(url, {"term_years": "3", "renewed_from": "2026-06-01"})
+    assert response.status_code == HTTPStatus.FOUND
+    file.refresh_from_db()
+    assert (file.status, file.expires_on) == ("renewed", date(2029, 6, 1))
+
+
+def test_an_activity_links_to_a_funding_proposal_in_the_admin(staff_client):
+    from tests.funding.factories import ProposalFactory
+
+    proposal = ProposalFactory(title="Scuole in rete Reggio–Dakar")
+    activity = ActivityFactory(funding_proposal=proposal)
+    html = staff_client.get(
+        reverse("admin:twinning_twinningfile_change", args=[activity.file.pk])
+    ).content.decode()
+    assert "Scuole in rete Reggio–Dakar" in html
+    assert proposal.twinning_activities.get() == activity

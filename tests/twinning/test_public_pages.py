@@ -91,7 +91,9 @@ def _count_list_queries(client) -> int:
     return len(queries)
 
 
-def test_the_public_list_runs_a_constant_number_of_queries(client):
+def test_the_public_list_runs_a_constant_number_of_queries(client, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0  # measure the rendering, not the page cache
+
     def grow(n):
         for _ in range(n):
             file = TwinningFileFactory(active=True)
@@ -104,3 +106,34 @@ def test_the_public_list_runs_a_constant_number_of_queries(client):
     large = _count_list_queries(client)
     assert TwinningFile.objects.count() == 22
     assert small == large
+    assert small >= 2  # the files with their cities, then their activities
+
+
+def test_the_detail_page_runs_a_constant_number_of_queries(client, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0  # measure the rendering, not the page cache
+    from tests.factories import CommunityFactory
+
+    file = TwinningFileFactory(active=True)
+
+    def grow(n):
+        ActivityFactory.create_batch(n, file=file)
+        TwinningDocumentFactory.create_batch(n, file=file, public=True)
+        file.communities.add(*CommunityFactory.create_batch(n))
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(file.get_absolute_url()).status_code == HTTPStatus.OK
+        return len(queries)
+
+    grow(1)
+    small = count()
+    grow(15)
+    assert count() == small >= 4
+
+
+def test_an_agreement_due_for_renewal_stays_public_with_its_expiry(client):
+    file = TwinningFileFactory(active=True, status="renewal_due", partner_city__name="Zadar")
+    html = client.get(reverse("twinning:index")).content.decode()
+    assert "Zadar" in html and "da rinnovare" in html
+    detail = client.get(file.get_absolute_url()).content.decode()
+    assert "12 luglio 2027" in detail.lower()

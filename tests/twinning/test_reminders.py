@@ -74,3 +74,40 @@ def test_the_reminder_is_in_italian_with_the_expiry_date():
     email = OutgoingEmail.objects.get()
     assert "scade il 12 luglio 2027" in email.body_text.lower()
     assert "/gestione/twinning/twinningfile/" in email.body_text
+
+
+def test_the_renewal_window_marks_the_file_due_once_on_its_timeline():
+    from mondinsieme.models import ActivityLog
+    from twinning.models import TwinningFile
+
+    file = TwinningFileFactory(active=True, responsible=UserFactory(staff=True))
+    send_twinning_reminders(today="2027-04-12")
+    assert TwinningFile.objects.get(pk=file.pk).status == "active"
+
+    send_twinning_reminders(today="2027-04-13")
+    send_twinning_reminders(today="2027-04-20")
+
+    assert TwinningFile.objects.get(pk=file.pk).status == "renewal_due"
+    entry = ActivityLog.objects.for_object(file).get(to_status="renewal_due")
+    assert (entry.from_status, entry.actor) == ("active", None)
+    assert "12 luglio 2027" in entry.note.lower()
+    assert len(_emails("twinning/renewal_reminder")) == 1
+
+
+def test_a_file_already_due_or_revoked_is_not_moved_by_the_reminders():
+    from twinning.models import TwinningFile
+
+    due = TwinningFileFactory(active=True, status="renewal_due")
+    revoked = TwinningFileFactory(active=True, status="revoked")
+    send_twinning_reminders(today="2027-06-01")
+    assert TwinningFile.objects.get(pk=due.pk).status == "renewal_due"
+    assert TwinningFile.objects.get(pk=revoked.pk).status == "revoked"
+
+
+def test_the_reminders_are_in_the_beat_schedule():
+    from mondinsieme.objectives import beat_schedule
+
+    assert any(
+        entry["task"] == "twinning.tasks.send_twinning_reminders"
+        for entry in beat_schedule().values()
+    )

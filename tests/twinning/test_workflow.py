@@ -276,3 +276,51 @@ def test_it_refuses_a_renamed_executable_as_signed_document(staff):
     file = TwinningFileFactory(resolved=True)
     fake = ContentFile(b"MZ\x90\x00", name="firmato.pdf")
     _assert_refused(file, _sign(file, staff, document=fake), "content_mismatch")
+
+
+def test_a_renewal_without_expiry_needs_the_date_it_runs_from(staff):
+    file = TwinningFileFactory(status=Status.RENEWAL_DUE, kind=TwinningFile.Kind.FRIENDSHIP)
+    error = _assert_refused(
+        file,
+        lambda: services.twinning_renew(file=file, actor=staff, term_years=3),
+        "renewal_start_missing",
+    )
+    assert "scadenza" in error.messages[0]
+    services.twinning_renew(file=file, actor=staff, term_years=3, renewed_from=date(2026, 9, 1))
+    file.refresh_from_db()
+    assert (file.status, file.expires_on) == (Status.RENEWED, date(2029, 9, 1))
+
+
+@pytest.mark.parametrize(
+    ("call", "english"),
+    [
+        (
+            lambda file, staff: services.twinning_record_resolution(
+                file=file, actor=staff, **{**RESOLUTION, "votes_for": 5, "votes_against": 9}
+            ),
+            "is not approved",
+        ),
+        (
+            lambda file, staff: services.twinning_advance(
+                file=file, to=Status.REJECTED, actor=staff
+            ),
+            "reason",
+        ),
+    ],
+    ids=["not_approved", "reason_required"],
+)
+def test_guard_messages_are_translated(staff, negotiating, call, english):
+    from django.utils import translation
+
+    with translation.override("en"), pytest.raises(ValidationError) as info:
+        call(negotiating, staff)
+    assert english in info.value.messages[0]
+
+
+def test_the_early_signature_message_is_translated_with_english_dates(staff):
+    from django.utils import translation
+
+    file = TwinningFileFactory(resolved=True)
+    with translation.override("en"), pytest.raises(ValidationError) as info:
+        _sign(file, staff, signed_on=date(2026, 1, 31))()
+    assert "1 February 2026" in info.value.messages[0]
