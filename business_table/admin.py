@@ -238,7 +238,13 @@ class OpportunityAdmin(ActivityLogMixin, admin.ModelAdmin):
     list_select_related = ["owner"]
     autocomplete_fields = ["city", "owner", "source_association"]
     filter_horizontal = ["connector_associations", "connector_communities"]
-    readonly_fields = ["status", "status_changed_at", "created_by", "activity_log"]
+    readonly_fields = [
+        "status",
+        "status_changed_at",
+        "expiry_notice_sent_at",
+        "created_by",
+        "activity_log",
+    ]
     inlines = [ActionInline]
     actions = [
         _opportunity_action(Opportunity.Status.ASSESSING, _("Passa a «in valutazione»")),
@@ -250,6 +256,12 @@ class OpportunityAdmin(ActivityLogMixin, admin.ModelAdmin):
         "export_csv",
         "export_xlsx",
     ]
+
+    def save_model(self, request, obj, form, change):
+        if change and "expires_on" in form.changed_data:
+            # Renewed: the owner is told again when the new date passes.
+            obj.expiry_notice_sent_at = None
+        super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Esporta in CSV"))
     def export_csv(self, request, queryset):

@@ -23,6 +23,10 @@ class BusinessTableConfig(AppConfig):
             "business-table-overdue-actions": {
                 "task": "business_table.tasks.send_overdue_action_reminders",
                 "schedule": 3600.0,
-            }
+            },
+            "business-table-expired-opportunities": {
+                "task": "business_table.tasks.send_expired_opportunity_notices",
+                "schedule": 3600.0,
+            },
         },
     )

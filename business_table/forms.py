@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from associations.models import Association, Community
 
 from .models import Action, Meeting, Opportunity, TradeAssociation
+
+#: Dates outside these years are typing mistakes (and year 1 overflows the database's range).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+#: Days a new opportunity stays valid before it must be reviewed (the form's default).
+DEFAULT_VALIDITY = 365
+
+
+def _check_year(value):
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise forms.ValidationError(
+            _("Indica una data tra il %(first)d e il %(last)d.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return value
 
 
 def _staff_users():
@@ -78,6 +95,12 @@ class MeetingForm(forms.ModelForm):
             "staff_notes": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def clean_starts_at(self):
+        return _check_year(self.cleaned_data.get("starts_at"))
+
+    def clean_ends_at(self):
+        return _check_year(self.cleaned_data.get("ends_at"))
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("starts_at"), cleaned.get("ends_at")
@@ -136,6 +159,12 @@ class OpportunityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["source_association"].queryset = Association.objects.public()
         self.fields["source_meeting"].queryset = Meeting.objects.order_by("-starts_at")
+        if self.instance.pk is None and "expires_on" not in self.initial:
+            # Like a partnering profile, a new opportunity is reviewed after a year.
+            self.initial["expires_on"] = timezone.localdate() + timedelta(days=DEFAULT_VALIDITY)
+
+    def clean_expires_on(self):
+        return _check_year(self.cleaned_data.get("expires_on"))
 
     def opportunity_data(self) -> dict:
         skip = {"connector_associations", "connector_communities"}
@@ -151,6 +180,9 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Evaluated per form: a staff member added a minute ago must be assignable.
         self.fields["owner"].queryset = _staff_users()
+
+    def clean_due_on(self):
+        return _check_year(self.cleaned_data.get("due_on"))
 
 
 class OpportunityStatusForm(forms.Form):
@@ -189,6 +221,11 @@ class OpportunityFilterForm(forms.Form):
         choices=[("", _("Tutti i tipi")), *Opportunity.Kind.choices],
     )
     country = forms.ChoiceField(label=_("Paese"), required=False)
+    expiry = forms.ChoiceField(
+        label=_("Scadenza"),
+        required=False,
+        choices=[("", _("Tutte")), ("expired", _("Scadute, da rivedere"))],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

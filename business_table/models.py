@@ -322,6 +322,9 @@ class Opportunity(models.Model):
     expires_on = models.DateField(
         _("scade il"), null=True, blank=True, help_text=_("Dopo questa data va rivista.")
     )
+    expiry_notice_sent_at = models.DateTimeField(
+        _("avviso di scadenza inviato il"), null=True, blank=True
+    )
     outcome = models.TextField(_("esito"), blank=True, max_length=5000)
     staff_notes = models.TextField(
         _("note interne del personale"),

@@ -63,7 +63,7 @@ def meeting_detail(pk: int) -> Meeting:
 
 
 def opportunity_list(
-    *, status: str = "", kind: str = "", country: str = "", q: str = ""
+    *, status: str = "", kind: str = "", country: str = "", q: str = "", expired: bool = False
 ) -> QuerySet[Opportunity]:
     """Opportunities for the table's list, filtered, with what each row shows already joined."""
     queryset = (
@@ -85,6 +85,10 @@ def opportunity_list(
         queryset = queryset.filter(country=country)
     if q:
         queryset = queryset.filter(Q(title__icontains=q) | Q(description__icontains=q))
+    if expired:
+        queryset = queryset.filter(
+            status__in=Opportunity.OPEN_STATUSES, expires_on__lt=timezone.localdate()
+        )
     return queryset.order_by("-created_at", "-pk")
 
 

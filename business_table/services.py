@@ -47,7 +47,8 @@ def meeting_save(
         for name, value in data.items():
             setattr(meeting, name, value)
         meeting.full_clean()
-        meeting.save()
+        # An edit writes only what was edited: never a stale status or publication flag.
+        meeting.save(update_fields=None if creating else list(data))
         meeting.trade_associations.set(trade_associations)
         meeting.associations.set(associations)
         meeting.staff_attendees.set(staff_attendees)
@@ -114,15 +115,23 @@ def opportunity_save(
 ) -> Opportunity:
     """Create or update an opportunity and its connectors (the status moves only by workflow)."""
     _require_staff(actor)
-    data = {k: v for k, v in data.items() if k not in {"status", "outcome"}}
+    data = {
+        k: v for k, v in data.items() if k not in {"status", "outcome", "expiry_notice_sent_at"}
+    }
     creating = opportunity is None
     with transaction.atomic():
         if creating:
             opportunity = Opportunity(created_by=actor)
+        fields = list(data)
+        if "expires_on" in data and data["expires_on"] != opportunity.expires_on:
+            # A renewed (or re-dated) opportunity gets its notice again when the new date passes.
+            opportunity.expiry_notice_sent_at = None
+            fields.append("expiry_notice_sent_at")
         for name, value in data.items():
             setattr(opportunity, name, value)
         opportunity.full_clean()
-        opportunity.save()
+        # An edit writes only what was edited: never a stale status or notice date.
+        opportunity.save(update_fields=None if creating else fields)
         opportunity.connector_associations.set(connector_associations)
         opportunity.connector_communities.set(connector_communities)
         log_action(opportunity, actor=actor, action="created" if creating else "updated")
@@ -227,6 +236,53 @@ def action_set_status(
         guard=_action_guard(to),
         changes=changes,
     )
+
+
+def opportunity_send_expiry_notice(*, opportunity_id: int) -> bool:
+    """Tell the owner, once, that an open opportunity is past its date and must be reviewed.
+
+    Like an expired partnering profile: the opportunity stays on the table flagged "expired"
+    and cannot be activated until staff renew the date or close it. False if there is nothing
+    to send (not expired, closed, no owner, or already notified for this date).
+    """
+    from django.conf import settings
+
+    from mondinsieme.emails import email_queue
+
+    with transaction.atomic():
+        opportunity = (
+            Opportunity.objects.select_for_update(of=("self",))
+            .select_related("owner")
+            .filter(pk=opportunity_id)
+            .first()
+        )
+        if (
+            opportunity is None
+            or opportunity.expiry_notice_sent_at is not None
+            or not opportunity.is_expired
+            or opportunity.owner is None
+            or not opportunity.owner.is_active
+            or not opportunity.owner.email
+        ):
+            return False
+        sent_at = timezone.now()
+        opportunity.expiry_notice_sent_at = sent_at
+        opportunity.save(update_fields=["expiry_notice_sent_at"])
+        owner = opportunity.owner
+        email_queue(
+            # One e-mail per notice: a renewal re-arms the notice and the next one gets a new key.
+            key=f"business-opportunity-expired-{opportunity.pk}-{sent_at:%Y%m%d%H%M%S%f}",
+            to=owner.email,
+            template="business_table/opportunity_expired",
+            context={
+                "opportunity": opportunity,
+                "owner": owner,
+                "url": settings.PORTAL["BASE_URL"].rstrip("/") + opportunity.get_absolute_url(),
+            },
+            language=getattr(owner, "preferred_language", "") or "it",
+        )
+        log_action(opportunity, actor=None, action="expiry_notice_sent")
+    return True
 
 
 def _action_url(action: Action) -> str:

@@ -14,9 +14,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mondinsieme.cache import cache_public_page
 from mondinsieme.ical import CalendarEvent, calendar_response, feed_token, feed_user
 from mondinsieme.models import ActivityLog
 from mondinsieme.pdf import render_pdf
@@ -79,6 +81,7 @@ def _common(request) -> dict:
 # --- Public -----------------------------------------------------------------------------------
 
 
+@cache_public_page("business_table", "associations")
 def index(request):
     """How the table works and the summaries of its meetings that staff have published."""
     page = Paginator(selectors.published_summaries(), 10).get_page(request.GET.get("page"))
@@ -245,6 +248,7 @@ def opportunity_list(request):
         kind=filters.get("kind", ""),
         country=filters.get("country", ""),
         q=filters.get("q", ""),
+        expired=filters.get("expiry") == "expired",
     )
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
@@ -330,7 +334,7 @@ def opportunity_status(request, pk: int):
     opportunity = get_object_or_404(Opportunity, pk=pk)
     form = OpportunityStatusForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Scegli uno stato valido."))
+        _report_form(request, form)
         return redirect(opportunity)
     try:
         services.opportunity_set_status(
@@ -364,9 +368,7 @@ def action_create(request, kind: str, pk: int):
         meeting, back = None, opportunity
     form = ActionForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        _report_form(request, form)
         return redirect(back)
     try:
         services.action_create(
@@ -380,10 +382,19 @@ def action_create(request, kind: str, pk: int):
 
 
 def _safe_next(request, fallback: str) -> str:
+    """The page the form came from, if it is one of ours (never another site)."""
     target = request.POST.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return fallback
+
+
+def _report_form(request, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
 
 
 @table_member_required
@@ -393,7 +404,7 @@ def action_status(request, pk: int):
     fallback = (action.opportunity or action.meeting).get_absolute_url()
     form = ActionStatusForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Scegli uno stato valido."))
+        _report_form(request, form)
         return redirect(_safe_next(request, fallback))
     try:
         services.action_set_status(

@@ -173,3 +173,61 @@ def test_the_meetings_feed_stops_when_the_contact_leaves_the_table(client):
     assert client.get(url).status_code == HTTPStatus.NOT_FOUND
     forged = reverse("business_table:meeting-feed", args=[token[:-1] + "x"])
     assert client.get(forged).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_trade_contact_reads_the_country_view_and_the_calendar(contact_client):
+    opportunity = OpportunityFactory(country="GH", title="CACAO-GHANA")
+    ActionFactory(opportunity=opportunity, title="CHIAMARE-ACCRA")
+    MeetingFactory(upcoming=True, title="PROSSIMO-TAVOLO")
+    overview = contact_client.get(reverse("business_table:country-list"))
+    assert overview.status_code == HTTPStatus.OK and "Ghana" in overview.content.decode()
+    page = contact_client.get(reverse("business_table:country-detail", args=["GH"]))
+    body = page.content.decode()
+    assert "CACAO-GHANA" in body and "CHIAMARE-ACCRA" in body
+    assert "VALUTAZIONE-INTERNA" not in body
+    assert 'name="outcome"' not in body  # they read actions, they do not update them
+    ical = contact_client.get(reverse("business_table:meeting-ical"))
+    assert ical.status_code == HTTPStatus.OK and b"PROSSIMO-TAVOLO" in ical.content
+
+
+def test_a_trade_contact_sees_no_staff_buttons_or_history(contact_client):
+    meeting = MeetingFactory(held=True, public_summary="BOZZA-DI-SINTESI")
+    OpportunityFactory(source_meeting=meeting)
+    for url in (
+        reverse("business_table:meeting-list"),
+        reverse("business_table:opportunity-list"),
+        meeting.get_absolute_url(),
+    ):
+        body = contact_client.get(url).content.decode()
+        for staff_only in (
+            "Registra una riunione",
+            "Registra un'opportunità",
+            "Assegna un'azione",
+            "Solo per il personale",
+            "BOZZA-DI-SINTESI",
+            "NOTA-INTERNA-RISERVATA",
+        ):
+            assert staff_only not in body, (url, staff_only)
+
+
+def test_the_public_sees_nothing_of_the_table_but_the_summaries(client):
+    meeting = MeetingFactory(published=True, public_summary="SINTESI-PER-TUTTI")
+    OpportunityFactory(title="OPPORTUNITA-RISERVATA", source_meeting=meeting)
+    ActionFactory(title="AZIONE-RISERVATA")
+    body = client.get(reverse("business_table:index")).content.decode()
+    assert "SINTESI-PER-TUTTI" in body
+    assert "OPPORTUNITA-RISERVATA" not in body and "AZIONE-RISERVATA" not in body
+    for url in (
+        reverse("business_table:opportunity-detail", args=[OpportunityFactory().pk]),
+        reverse("business_table:country-detail", args=["MA"]),
+        reverse("business_table:meeting-feed", args=["not-a-token"]),
+    ):
+        assert client.get(url).status_code in (HTTPStatus.FOUND, HTTPStatus.NOT_FOUND)
+        assert "OPPORTUNITA-RISERVATA" not in client.get(url).content.decode()
+
+
+def test_a_contact_of_a_trade_association_that_left_the_table_is_refused(client):
+    contact = TradeContactFactory(trade_association__active=False)
+    client.force_login(contact.user)
+    for name in ("meeting-list", "opportunity-list", "country-list"):
+        assert client.get(reverse(f"business_table:{name}")).status_code == HTTPStatus.FORBIDDEN

@@ -44,3 +44,18 @@ def test_reminders_sent_from_many_workers_at_once_go_out_once():
     assert errors == []
     assert sorted(results) == [False] * (THREADS - 1) + [True]
     assert OutgoingEmail.objects.filter(key=f"business-action-overdue-{action.pk}").count() == 1
+
+
+def test_expiry_notices_sent_from_many_workers_at_once_go_out_once():
+    opportunity = OpportunityFactory(expired=True, owner=UserFactory(staff=True))
+    results, errors = run_at_once(
+        lambda i: services.opportunity_send_expiry_notice(opportunity_id=opportunity.pk), THREADS
+    )
+    assert errors == []
+    assert sorted(results) == [False] * (THREADS - 1) + [True]
+    assert (
+        OutgoingEmail.objects.filter(
+            key__startswith=f"business-opportunity-expired-{opportunity.pk}-"
+        ).count()
+        == 1
+    )

@@ -32,3 +32,23 @@ def test_seeding_twice_is_idempotent(core):
     }  # fmt: skip
     assert len(set(Opportunity.objects.values_list("status", flat=True))) == 5
     assert first[0].startswith("Tavolo economico")
+
+
+def test_the_demo_shows_what_each_role_sees(core, client):
+    from django.urls import reverse
+
+    from business_table.models import TradeAssociationContact
+
+    demo.seed(scale=1)
+    assert Meeting.objects.exclude(minutes="").count() == 2
+    assert Meeting.objects.filter(summary_published=True).count() == 2
+    assert any(action.is_overdue for action in Action.objects.all())
+    contact = TradeAssociationContact.objects.select_related("user").get(
+        user__email=demo.CONTACT_EMAIL
+    )
+    client.force_login(contact.user)
+    for name in ("meeting-list", "opportunity-list", "country-list"):
+        assert client.get(reverse(f"business_table:{name}")).status_code == 200
+    client.logout()
+    public = client.get(reverse("business_table:index")).content.decode()
+    assert public.count('class="card card-bg mb-3"') == 2

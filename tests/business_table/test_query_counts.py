@@ -61,3 +61,22 @@ def test_the_meeting_page_runs_constant_queries(staff_client):
     small = _count(staff_client, meeting.get_absolute_url())
     _grow(20, meeting)
     assert _count(staff_client, meeting.get_absolute_url()) == small
+
+
+def test_the_opportunity_page_runs_constant_queries(staff_client):
+    meeting = MeetingFactory()
+    opportunity = OpportunityFactory(source_meeting=meeting)
+
+    def grow(count: int) -> None:
+        for _ in range(count):
+            community = CommunityFactory(country="MA")
+            opportunity.connector_associations.add(AssociationFactory(communities=[community]))
+            opportunity.connector_communities.add(community)
+            ActionFactory(opportunity=opportunity, meeting=meeting)
+
+    grow(2)
+    url = opportunity.get_absolute_url()
+    staff_client.get(url)
+    small = _count(staff_client, url)
+    grow(20)
+    assert _count(staff_client, url) == small

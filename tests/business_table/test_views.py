@@ -180,3 +180,90 @@ def test_the_home_page_figures(db):
     OpportunityFactory(active=True)
     OpportunityFactory()
     assert [value for _label, value in home_figures()] == [1, 1]
+
+
+@pytest.mark.parametrize("year", ["0001", "1899", "2101", "9999"])
+def test_a_meeting_date_in_an_impossible_year_is_a_form_error(staff_client, year):
+    response = staff_client.post(
+        reverse("business_table:meeting-create"),
+        {"title": "X", "place": "Y", "starts_at": f"{year}-01-01T00:00",
+         "ends_at": f"{year}-01-01T02:00"},
+    )  # fmt: skip
+    assert response.status_code == HTTPStatus.OK
+    assert "Indica una data tra il 2000 e il 2100." in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_impossible_dates_of_actions_and_opportunities_are_refused(staff_client, staff):
+    meeting = MeetingFactory()
+    response = staff_client.post(
+        reverse("business_table:meeting-action-create", args=[meeting.pk]),
+        {"title": "Chiamare", "owner": staff.pk, "due_on": "0001-01-01"},
+    )
+    assert "Indica una data tra il 2000 e il 2100." in _messages(response)
+    assert not Action.objects.exists()
+    response = staff_client.post(
+        reverse("business_table:opportunity-create"),
+        {"title": "X", "kind": "export", "country": "MA", "description": "d",
+         "expires_on": "1900-01-01"},
+    )  # fmt: skip
+    assert response.status_code == HTTPStatus.OK
+    assert "Indica una data tra il 2000 e il 2100." in response.content.decode()
+    assert not Opportunity.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "target", ["/\\evil.example/", "//evil.example/", "https://evil.example/", "javascript:x"]
+)
+def test_updating_an_action_never_sends_you_to_another_site(staff_client, target):
+    action = ActionFactory()
+    response = staff_client.post(
+        reverse("business_table:action-status", args=[action.pk]),
+        {"to": "in_progress", "next": target},
+    )
+    assert response["Location"] == action.opportunity.get_absolute_url()
+    action.refresh_from_db()
+    assert action.status == "in_progress"
+
+
+def test_a_too_long_result_says_so_and_changes_nothing(staff_client):
+    action = ActionFactory()
+    response = staff_client.post(
+        reverse("business_table:action-status", args=[action.pk]),
+        {"to": "done", "outcome": "x" * 5001},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert any("5000" in m for m in _messages(response))
+    action.refresh_from_db()
+    assert action.status == "open"
+
+
+def test_a_nonsense_opportunity_status_says_what_is_wrong(staff_client):
+    opportunity = OpportunityFactory()
+    response = staff_client.post(
+        reverse("business_table:opportunity-status", args=[opportunity.pk]), {"to": "boh"}
+    )
+    assert any("boh" in m for m in _messages(response))
+    opportunity.refresh_from_db()
+    assert opportunity.status == "identified"
+
+
+def test_an_edit_never_reverts_a_status_changed_meanwhile(staff):
+    from business_table import services
+
+    opportunity = OpportunityFactory()
+    stale = Opportunity.objects.get(pk=opportunity.pk)
+    Opportunity.objects.filter(pk=opportunity.pk).update(status="assessing")
+    services.opportunity_save(actor=staff, opportunity=stale, data={"title": "Rinominata"})
+    opportunity.refresh_from_db()
+    assert (opportunity.status, opportunity.title) == ("assessing", "Rinominata")
+
+
+def test_the_chain_shows_on_the_country_page_too(staff_client):
+    meeting = MeetingFactory(title="Riunione di origine")
+    opportunity = OpportunityFactory(country="SN", title="Pesca in Senegal", source_meeting=meeting)
+    ActionFactory(opportunity=opportunity, meeting=meeting, title="Visitare il porto")
+    body = staff_client.get(reverse("business_table:country-detail", args=["SN"])).content.decode()
+    assert "Visitare il porto" in body
+    assert f'href="{meeting.get_absolute_url()}"' in body
+    assert f'href="{opportunity.get_absolute_url()}"' in body
