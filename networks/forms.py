@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -58,10 +59,21 @@ class EventForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["staff_participants"].queryset = _staff_users()
-        self.fields["associations"].queryset = Association.objects.filter(
-            status=Association.Status.APPROVED
-        ).order_by("name")
+        people = _staff_users()
+        associations = Association.objects.filter(status=Association.Status.APPROVED)
+        if self.instance.pk:
+            # Who went stays on record when they have since left the staff (or the association is
+            # no longer approved): saving the event must not drop them silently.
+            people = User.objects.filter(
+                Q(pk__in=people.values("pk"))
+                | Q(pk__in=self.instance.staff_participants.values("pk"))
+            ).order_by("full_name", "email")
+            associations = Association.objects.filter(
+                Q(pk__in=associations.values("pk"))
+                | Q(pk__in=self.instance.associations.values("pk"))
+            )
+        self.fields["staff_participants"].queryset = people
+        self.fields["associations"].queryset = associations.order_by("name")
 
     def clean(self):
         cleaned = super().clean()
@@ -125,7 +137,13 @@ class CommitmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _staff_users()
+        owners = _staff_users()
+        if self.instance.owner_id:
+            # The current owner stays a choice even if they have since left the staff.
+            owners = User.objects.filter(
+                Q(pk__in=owners.values("pk")) | Q(pk=self.instance.owner_id)
+            ).order_by("full_name", "email")
+        self.fields["owner"].queryset = owners
 
 
 class NoteForm(forms.Form):
@@ -190,6 +208,27 @@ class AssessmentForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        for area in self.areas:
+            if f"score_{area.slug}" in self.errors or cleaned.get(f"score_{area.slug}") is not None:
+                continue
+            if (
+                cleaned.get(f"peer_{area.slug}") is not None
+                or (cleaned.get(f"evidence_{area.slug}") or "").strip()
+            ):
+                # Without a score the area is not assessed: what was written would be lost.
+                self.add_error(
+                    f"score_{area.slug}",
+                    _(
+                        "Hai scritto la media delle città simili o gli elementi a sostegno di "
+                        "«%(area)s» ma non il punteggio: inserisci il punteggio o svuota gli altri "
+                        "campi dell'area."
+                    )
+                    % {"area": area.label},
+                )
+        return cleaned
 
     def scores(self) -> dict:
         """The scores entered, by area (areas left empty are not scored)."""

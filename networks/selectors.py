@@ -60,7 +60,9 @@ def event_detail(pk: int) -> NetworkEvent:
         NetworkEvent.objects.select_related("network")
         .prefetch_related(
             "staff_participants",
-            Prefetch("associations", queryset=Association.objects.only("pk", "name", "slug")),
+            Prefetch(
+                "associations", queryset=Association.objects.only("pk", "name", "slug", "status")
+            ),
             Prefetch("followups", queryset=_followups()),
         )
         .get(pk=pk)
@@ -149,6 +151,8 @@ class Trend:
     moves_from: int | None = None
     moves_to: int | None = None
     overall_description: str = ""
+    # (year, [(area, evidence)]) newest first: staff only, the public page shows the scores alone.
+    evidence: list[tuple[int, list[tuple[PolicyArea, str]]]] = field(default_factory=list)
 
     @property
     def overall_rows(self) -> list[tuple[int, Decimal | None]]:
@@ -192,6 +196,10 @@ def trend() -> Trend:
                 description=_describe(result.years, values),
             )
         )
+    for assessment in reversed(found):
+        written = [(s.area, s.evidence) for s in assessment.scores.all() if s.evidence.strip()]
+        if written:
+            result.evidence.append((assessment.year, written))
     if len(found) >= 2:
         before, after = found[0], found[-1]
         area_by_pk = {area.pk: area for area in areas}

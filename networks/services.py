@@ -153,6 +153,23 @@ def commitment_create(
     return commitment
 
 
+def commitment_update(*, commitment: Commitment, actor, data: dict) -> Commitment:
+    """Change a commitment's details (title, description, network, area, owner, due date), logging
+    which fields changed. A new due date is a new promise: if it is missed, the owner is reminded
+    again."""
+    _require_staff(actor)
+    with transaction.atomic():
+        stored = Commitment.objects.select_for_update().get(pk=commitment.pk)
+        changed = [name for name, value in data.items() if getattr(stored, name) != value]
+        for name, value in data.items():
+            setattr(stored, name, value)
+        stored.full_clean()
+        stored.save()
+        if changed:
+            log_action(stored, actor=actor, action="updated", note=", ".join(sorted(changed)))
+    return stored
+
+
 def _has_evidence(commitment: Commitment) -> None:
     if not commitment.evidence.exists():
         raise ValidationError(

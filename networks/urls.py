@@ -24,6 +24,7 @@ urlpatterns = [
     path("gestione/impegni/", views.commitment_list, name="commitment-list"),
     path("gestione/impegni/nuovo/", views.commitment_create, name="commitment-create"),
     path("gestione/impegni/<int:pk>/", views.commitment_detail, name="commitment-detail"),
+    path("gestione/impegni/<int:pk>/modifica/", views.commitment_edit, name="commitment-edit"),
     path(
         "gestione/impegni/<int:pk>/stato/",
         views.commitment_transition,

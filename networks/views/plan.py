@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -78,6 +80,29 @@ def commitment_create(request):
             messages.success(request, _("Impegno aggiunto al piano d'azione."))
             return redirect(commitment)
     return render(request, "networks/commitment_form.html", {"form": form})
+
+
+@staff_required
+def commitment_edit(request, pk: int):
+    """Change a commitment's title, area, owner or due date (its status moves by transitions)."""
+    commitment = get_object_or_404(Commitment.objects.select_related("network", "area"), pk=pk)
+    # The form edits a copy: the page keeps the stored title while the input is being fixed.
+    form = CommitmentForm(request.POST or None, instance=copy.copy(commitment))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.commitment_update(
+                commitment=commitment,
+                actor=request.user,
+                data={name: form.cleaned_data[name] for name in CommitmentForm.Meta.fields},
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Impegno aggiornato."))
+            return redirect("networks:commitment-detail", pk=commitment.pk)
+    return render(
+        request, "networks/commitment_form.html", {"form": form, "commitment": commitment}
+    )
 
 
 @staff_required

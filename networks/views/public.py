@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from mondinsieme.cache import cache_public_page
+
 from .. import selectors
 from ..forms import (
     FollowUpConvertForm,
@@ -21,6 +23,7 @@ from .common import PAGE_SIZE
 # Public ---------------------------------------------------------------------------------------
 
 
+@cache_public_page("networks", "associations")
 def index(request):
     """The city's memberships, recent events and good practices (staff also see private ones)."""
     return render(
@@ -35,6 +38,7 @@ def index(request):
     )
 
 
+@cache_public_page("networks", "associations")
 def event_list(request):
     paginator = Paginator(selectors.visible_events(request.user), PAGE_SIZE)
     return render(
@@ -48,6 +52,7 @@ def event_list(request):
     )
 
 
+@cache_public_page("networks", "associations")
 def event_detail(request, pk: int):
     try:
         event = selectors.event_detail(pk)
@@ -68,6 +73,7 @@ def event_detail(request, pk: int):
     )
 
 
+@cache_public_page("networks", "associations")
 def practice_detail(request, slug: str):
     practice = get_object_or_404(GoodPractice.objects.select_related("area", "network"), slug=slug)
     if not can_view_network_item(request.user, practice):
@@ -75,6 +81,7 @@ def practice_detail(request, slug: str):
     return render(request, "networks/practice_detail.html", {"practice": practice})
 
 
+@cache_public_page("networks", "associations")
 def trend(request):
     """The ICC Index self-assessments over the years: charts, the numbers, what moved most."""
     return render(

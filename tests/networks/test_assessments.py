@@ -99,3 +99,28 @@ def test_it_refuses_a_non_staff_user(db):
 
 def test_a_leader_cannot_open_the_assessment_form(leader_client):
     assert leader_client.get(reverse("networks:assessment-create")).status_code == 403
+
+
+def test_a_peer_average_or_evidence_without_a_score_is_not_lost_silently(staff_client):
+    # Partecipazione is optional: it may stay empty, but not half filled in.
+    response = staff_client.post(
+        reverse("networks:assessment-create"),
+        _form_data(
+            **{"peer_partecipazione": "55", "evidence_interazione": "Un patto di quartiere"}
+        ),
+    )
+    assert response.status_code == HTTPStatus.OK
+    errors = response.context["form"].errors
+    assert {"score_partecipazione", "score_interazione"} <= set(errors)
+    assert "ma non il punteggio" in response.content.decode()
+    assert not Assessment.objects.exists()
+    response = staff_client.post(
+        reverse("networks:assessment-create"),
+        _form_data(
+            **{"score_partecipazione": "40", "peer_partecipazione": "55", "peer_lingua": "61"}
+        ),
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    scores = {s.area.slug: s for s in Assessment.objects.get().scores.select_related("area")}
+    assert (scores["partecipazione"].score, scores["partecipazione"].peer_average) == (40, 55)
+    assert scores["lingua"].peer_average == 61 and "interazione" not in scores

@@ -164,3 +164,81 @@ def test_the_list_flags_overdue_items_and_filters_them(staff_client):
     assert list(filtered.context["page_obj"].object_list) == [late]
     odd = staff_client.get(reverse("networks:commitment-list") + "?status=zzz&page=abc")
     assert odd.status_code == HTTPStatus.OK
+
+
+def test_staff_reschedule_and_reassign_a_commitment(staff_client, staff):
+    commitment = CommitmentFactory(overdue=True, title="Guida di benvenuto")
+    colleague = UserFactory(staff=True, full_name="Marco Bianchi")
+    detail = staff_client.get(commitment.get_absolute_url()).content.decode()
+    url = reverse("networks:commitment-edit", args=[commitment.pk])
+    assert url in detail
+    form = staff_client.get(url)
+    assert form.status_code == HTTPStatus.OK
+    assert "Guida di benvenuto" in form.content.decode()
+    response = staff_client.post(
+        url,
+        {
+            "network": commitment.network_id,
+            "title": "Guida di benvenuto in arabo",
+            "area": area("lingua").pk,
+            "owner": colleague.pk,
+            "due_date": "2031-06-30",
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == commitment.get_absolute_url()
+    commitment.refresh_from_db()
+    assert commitment.title == "Guida di benvenuto in arabo"
+    assert commitment.owner == colleague and str(commitment.due_date) == "2031-06-30"
+    assert not commitment.is_overdue
+    assert commitment.status == Commitment.Status.PLANNED
+    log = ActivityLog.objects.for_object(commitment).get(action="updated")
+    assert log.actor == staff and "due_date" in log.note and "owner" in log.note
+    page = staff_client.get(commitment.get_absolute_url()).content.decode()
+    assert "30 giugno 2031" in page.lower() and "Marco Bianchi" in page
+
+
+def test_editing_refuses_bad_input_with_a_message(staff_client):
+    commitment = CommitmentFactory()
+    url = reverse("networks:commitment-edit", args=[commitment.pk])
+    response = staff_client.post(
+        url,
+        {
+            "network": commitment.network_id,
+            "title": "",
+            "area": "zzz",
+            "owner": commitment.owner_id,
+            "due_date": "31/02/2030",
+        },
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert {"title", "area", "due_date"} <= set(response.context["form"].errors)
+    assert commitment.title in response.content.decode()
+    before = commitment.due_date
+    commitment.refresh_from_db()
+    assert commitment.due_date == before
+    assert staff_client.get(reverse("networks:commitment-edit", args=[99999])).status_code == 404
+
+
+def test_an_owner_who_left_the_staff_stays_until_someone_is_chosen(staff_client):
+    commitment = CommitmentFactory()
+    commitment.owner.is_staff = False
+    commitment.owner.save()
+    response = staff_client.get(reverse("networks:commitment-edit", args=[commitment.pk]))
+    owner_field = response.context["form"].fields["owner"]
+    assert commitment.owner in owner_field.queryset
+    assert UserFactory() not in owner_field.queryset
+
+
+def test_a_leader_cannot_edit_a_commitment(leader_client):
+    commitment = CommitmentFactory(title="Non toccare")
+    url = reverse("networks:commitment-edit", args=[commitment.pk])
+    assert leader_client.get(url).status_code == HTTPStatus.FORBIDDEN
+    response = leader_client.post(url, {"title": "Toccato"})
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    commitment.refresh_from_db()
+    assert commitment.title == "Non toccare"
+    with pytest.raises(PermissionDenied):
+        services.commitment_update(
+            commitment=commitment, actor=UserFactory(), data={"title": "Toccato"}
+        )

@@ -108,3 +108,41 @@ def test_an_empty_follow_up_is_refused(staff_client):
     )
     assert response.status_code == HTTPStatus.OK
     assert not event.followups.exists()
+
+
+def test_editing_an_event_keeps_who_went_after_they_left(staff_client, staff):
+    former = UserFactory(staff=True, full_name="Ex collega")
+    association = AssociationFactory(name="Associazione ora sospesa")
+    event = NetworkEventFactory(title="Visita a Bergen")
+    event.staff_participants.add(former, staff)
+    event.associations.add(association)
+    former.is_staff = False
+    former.save()
+    association.status = association.Status.SUSPENDED
+    association.save()
+    form = staff_client.get(reverse("networks:event-edit", args=[event.pk])).content.decode()
+    assert "Ex collega" in form and "Associazione ora sospesa" in form
+    response = staff_client.post(
+        reverse("networks:event-edit", args=[event.pk]),
+        {
+            "network": event.network_id,
+            "kind": event.kind,
+            "title": "Visita di studio a Bergen",
+            "starts_on": event.starts_on.isoformat(),
+            "is_public": "on",
+            "staff_participants": [former.pk, staff.pk],
+            "associations": [association.pk],
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    event.refresh_from_db()
+    assert event.title == "Visita di studio a Bergen"
+    assert set(event.staff_participants.all()) == {former, staff}
+    assert list(event.associations.all()) == [association]
+    # The public page names the suspended association without linking to a page that is gone.
+    page = staff_client.get(event.get_absolute_url()).content.decode()
+    assert "Associazione ora sospesa" in page
+    assert reverse("associations:detail", args=[association.slug]) not in page
+    # A new event offers only current staff and approved associations.
+    new = staff_client.get(reverse("networks:event-create")).content.decode()
+    assert "Ex collega" not in new and "Associazione ora sospesa" not in new

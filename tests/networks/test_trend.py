@@ -60,3 +60,31 @@ def test_the_english_page_uses_the_icc_english_area_names(client, db):
     page = client.get("/en/reti/indice-icc/").content.decode()
     assert "Education" in page and "Intercultural Cities Index: the trend" in page
     assert "Istruzione" not in page
+
+
+def test_staff_read_the_evidence_per_area_the_public_does_not(staff_client):
+    from django.test import Client
+
+    _three_years()
+    latest = AssessmentFactory(year=2025)
+    AreaScoreFactory(
+        assessment=latest,
+        area=PolicyArea.objects.get(slug="lingua"),
+        score=75,
+        evidence="Corsi di italiano in 12 scuole",
+    )
+    public = Client().get(reverse("networks:trend")).content.decode()
+    assert "Corsi di italiano in 12 scuole" not in public and "Elementi a sostegno" not in public
+    staff_page = staff_client.get(reverse("networks:trend")).content.decode()
+    evidence = staff_page.split('id="evidence-title"', 1)[1]
+    assert "Autovalutazione 2025" in evidence and "Corsi di italiano in 12 scuole" in evidence
+
+
+def test_peer_averages_show_beside_the_scores(client, db):
+    assessment = AssessmentFactory(year=2024)
+    AreaScoreFactory(
+        assessment=assessment, area=PolicyArea.objects.get(slug="lingua"), score=72, peer_average=55
+    )
+    page = client.get(reverse("networks:trend")).content.decode()
+    row = page.split('<th scope="row">Lingua', 1)[1].split("</tr>", 1)[0]
+    assert "72" in row and "(55)" in row

@@ -110,3 +110,10 @@ def test_staff_detail_pages_render(staff_client, staff):
     page = staff_client.get(reverse("networks:membership-detail", args=[membership.pk]))
     assert page.status_code == 200 and "Visita degli esperti" in page.content.decode()
     assert staff_client.get(reverse("networks:commitment-detail", args=[9999])).status_code == 404
+
+
+def test_the_public_page_shows_practice_summaries_as_text_not_markdown(client, db):
+    GoodPracticeFactory(description="Un **patto** di [quartiere](https://example.org) per tutti.")
+    page = client.get(reverse("networks:index")).content.decode()
+    assert "Un patto di quartiere per tutti." in page
+    assert "**patto**" not in page and "](https://example.org)" not in page

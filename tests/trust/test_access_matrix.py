@@ -157,6 +157,7 @@ EXPECTED = {
     "networks:assessment-create": ("login 403 403 403 200", "login 403 403 403 200"),
     "networks:commitment-create": ("login 403 403 403 200", "login 403 403 403 200"),
     "networks:commitment-detail": ("login 403 403 403 200", "login 403 403 403 200"),
+    "networks:commitment-edit": ("login 403 403 403 200", "login 403 403 403 200"),
     "networks:commitment-evidence": ("login 403 403 403 405", "login 403 403 403 redirect"),
     "networks:commitment-list": ("login 403 403 403 200", "login 403 403 403 200"),
     "networks:commitment-note": ("login 403 403 403 405", "login 403 403 403 redirect"),

@@ -97,6 +97,7 @@ POST_PAGES = [
     ("networks:event-create", "staff"),
     ("networks:commitment-create", "staff"),
     ("networks:commitment-detail", "staff"),
+    ("networks:commitment-edit", "staff"),
     ("networks:assessment-create", "staff"),
     ("networks:membership-edit", "staff"),
 ]

@@ -147,6 +147,7 @@ def build_world(staff) -> World:
         "funding:review-assign": pk(proposal),
         "funding:review-detail": pk(review),
         "networks:commitment-detail": pk(commitment),
+        "networks:commitment-edit": pk(commitment),
         "networks:commitment-evidence": pk(commitment),
         "networks:commitment-note": pk(commitment),
         "networks:commitment-transition": pk(commitment),
