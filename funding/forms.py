@@ -224,4 +224,15 @@ class BoardFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Tutti i paesi")), *countries]
+        # Only the countries some proposal works in: a filter offering all ~250 countries
+        # mostly leads nowhere, and rendering them took most of the board's time.
+        used = {
+            code
+            for value in Proposal.objects.order_by().values_list("countries", flat=True).distinct()
+            for code in str(value).split(",")
+            if code
+        }
+        self.fields["country"].choices = [
+            ("", _("Tutti i paesi")),
+            *((code, name) for code, name in countries if code in used),
+        ]

@@ -143,8 +143,14 @@ def proposal_update(
             raise PermissionDenied(
                 _("Puoi modificare la proposta solo quando è nelle mani dell'associazione.")
             )
+        previous_call_id = locked.call_id
         for name, value in data.items():
             setattr(locked, name, value)
+        if locked.call_id != previous_call_id and locked.reviews.exists():
+            # Reviews score the criteria of the call they were assigned under.
+            raise ValidationError(
+                {"call": _("La proposta ha già revisori assegnati: il bando non può cambiare.")}
+            )
         _check_amounts(locked)
         if locked.status != Proposal.Status.IDEA and locked.call_id is None:
             raise ValidationError(
@@ -366,6 +372,10 @@ def review_score(
             )
         if locked.status != Review.Status.SCORING:
             raise ValidationError(_("La valutazione è già stata inviata."))
+        if locked.proposal.call_id is None:
+            raise ValidationError(
+                _("La proposta non è legata a un bando: non ci sono criteri da valutare.")
+            )
         criteria = list(locked.proposal.call.criteria.all())
         known = {criterion.pk: criterion for criterion in criteria}
         for criterion_id, (value, comment) in scores.items():

@@ -6,6 +6,8 @@ beat task that runs twice, or a retried task, queues each reminder once.
 
 from __future__ import annotations
 
+import hashlib
+import math
 from datetime import timedelta
 
 from celery import shared_task
@@ -23,6 +25,11 @@ ACTIVE_STAGES = [s for s in Proposal.Status.values if s not in (*Proposal.FINAL,
 def _now():
     # One seam for the clock: tests move it to walk a call towards its deadline.
     return timezone.now()
+
+
+def _short(email: str) -> str:
+    """The address, or its digest when it would push the key past its 200 characters."""
+    return email if len(email) <= 120 else hashlib.sha256(email.encode()).hexdigest()[:40]
 
 
 def _threshold(days_left: timedelta) -> int | None:
@@ -47,18 +54,23 @@ def send_deadline_reminders() -> int:
     staff = staff_recipients()
     for proposal in proposals:
         call = proposal.call
-        days = _threshold(call.deadline - now)
+        days_left = call.deadline - now
+        stamp = call.deadline.strftime("%Y%m%d%H%M")
+        days = _threshold(days_left)
         if days is None:
             continue
         context = {
             "proposal": proposal,
             "call": call,
-            "days": days,
+            # The message says how many days are really left (a proposal aimed at the call 3
+            # days before its deadline gets the 7-day reminder, saying 3 days).
+            "days": math.ceil(days_left.total_seconds() / 86400),
             "url": _absolute(proposal.get_absolute_url()),
         }
         for email, language in [*leader_recipients(proposal.association_id), *staff]:
             email_queue(
-                key=f"funding:deadline:{call.pk}:{days}:{proposal.pk}:{email}",
+                # The deadline is in the key: a postponed deadline re-arms the reminders.
+                key=f"funding:deadline:{call.pk}:{stamp}:{days}:{proposal.pk}:{_short(email)}",
                 to=email,
                 template="funding/deadline_reminder",
                 context=context,

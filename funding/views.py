@@ -115,15 +115,20 @@ def _visible_proposal(request, pk: int) -> Proposal:
 @cache_public_page("funding")
 def call_list(request):
     """Open calls first, then closed ones, with their deadlines."""
+    now = timezone.now()
     calls = list(selectors.public_calls())
+    # A call still marked open whose deadline has passed no longer takes proposals: it is listed
+    # with the closed ones (most recent deadline first) until staff close it.
+    open_calls = [c for c in calls if c.status == Call.Status.OPEN and c.deadline > now]
+    closed_calls = sorted(
+        (c for c in calls if c.status != Call.Status.OPEN or c.deadline <= now),
+        key=lambda c: c.deadline,
+        reverse=True,
+    )
     return render(
         request,
         "funding/call_list.html",
-        {
-            "open_calls": [c for c in calls if c.status == Call.Status.OPEN],
-            "closed_calls": [c for c in calls if c.status == Call.Status.CLOSED],
-            "now": timezone.now(),
-        },
+        {"open_calls": open_calls, "closed_calls": closed_calls, "now": now},
     )
 
 
@@ -137,8 +142,8 @@ def call_detail(request, slug: str):
 
 
 def call_feed(request):
-    """The open calls as JSON, for other sites and tools."""
-    calls = selectors.open_calls().prefetch_related("themes")
+    """The open calls whose deadline has not passed, as JSON, for other sites and tools."""
+    calls = selectors.open_calls().filter(deadline__gt=timezone.now()).prefetch_related("themes")
     data = [
         {
             "title": call.title,

@@ -228,3 +228,18 @@ def test_past_the_idea_stage_the_call_cannot_be_removed(association, leader):
     proposal = ProposalFactory(association=association, concept_note=True)
     with pytest.raises(ValidationError, match="legata a un bando"):
         services.proposal_update(proposal=proposal, actor=leader, data={"call": None})
+
+
+def test_the_call_cannot_change_once_reviewers_are_assigned(association, leader):
+    from tests.funding.factories import ReviewFactory
+
+    proposal = ProposalFactory(association=association)  # an idea, with a call
+    ReviewFactory(proposal=proposal)
+    for call in (None, CallFactory()):
+        with pytest.raises(ValidationError, match="revisori assegnati"):
+            services.proposal_update(proposal=proposal, actor=leader, data={"call": call})
+    # Other fields still change.
+    services.proposal_update(
+        proposal=proposal, actor=leader, data={"call": proposal.call, "title": "Nuovo"}
+    )
+    assert Proposal.objects.get(pk=proposal.pk).title == "Nuovo"

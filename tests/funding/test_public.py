@@ -61,3 +61,35 @@ def test_the_english_list_is_translated(client):
     CallFactory()
     page = client.get("/en" + reverse("funding:call-list")).content.decode()
     assert "Open calls" in page
+
+
+def test_an_open_call_past_its_deadline_is_listed_as_closed_and_left_out_of_the_feed(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    CallFactory(title="Ancora aperto", deadline=timezone.now() + timedelta(days=3))
+    expired = CallFactory(title="Scaduto ieri", deadline=timezone.now() - timedelta(days=1))
+    page = client.get(reverse("funding:call-list")).content.decode()
+    open_part, closed_part = page.split("Bandi chiusi</h2>")
+    assert "Ancora aperto" in open_part and "Scaduto ieri" not in open_part
+    assert "Scaduto ieri" in closed_part
+    titles = [item["title"] for item in client.get(reverse("funding:call-feed")).json()["calls"]]
+    assert titles == ["Ancora aperto"]
+    detail = client.get(expired.get_absolute_url()).content.decode()
+    assert "non accetta più proposte" in detail
+
+
+def test_the_feed_in_rome_time_in_winter_and_summer(client):
+    CallFactory(
+        title="Estate", deadline=datetime(2031, 7, 1, 10, 0, tzinfo=zoneinfo.ZoneInfo("UTC"))
+    )
+    CallFactory(
+        title="Inverno", deadline=datetime(2031, 12, 1, 10, 0, tzinfo=zoneinfo.ZoneInfo("UTC"))
+    )
+    calls = {
+        item["title"]: item for item in client.get(reverse("funding:call-feed")).json()["calls"]
+    }
+    assert calls["Estate"]["deadline"] == "2031-07-01T12:00:00+02:00"
+    assert calls["Inverno"]["deadline"] == "2031-12-01T11:00:00+01:00"
+    assert calls["Estate"]["grant_min"] == "10000.00" and calls["Estate"]["funder"]

@@ -75,3 +75,25 @@ def test_proposal_page_query_count_does_not_grow_with_reviews_and_files(client, 
     small = _count(client, proposal.get_absolute_url())
     grow(10)
     assert _count(client, proposal.get_absolute_url()) == small
+
+
+def test_review_list_and_feed_query_counts_do_not_grow(client):
+    from tests.factories import UserFactory
+
+    reviewer = UserFactory()
+    client.force_login(reviewer)
+
+    def grow(n):
+        for _ in range(n):
+            call = CallFactory()
+            CriterionFactory(call=call)
+            proposal = ProposalFactory(call=call, evaluation=True)
+            AttachmentFactory(proposal=proposal)
+            ReviewFactory(proposal=proposal, reviewer=reviewer)
+
+    for url in (reverse("funding:review-list"), reverse("funding:call-feed")):
+        grow(1)
+        client.get(url)
+        small = _count(client, url)
+        grow(8)
+        assert _count(client, url) == small, url

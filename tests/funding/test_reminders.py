@@ -80,3 +80,36 @@ def test_the_beat_schedule_declares_both_tasks():
         "funding.tasks.send_deadline_reminders",
         "funding.tasks.send_overdue_review_reminders",
     } <= tasks
+
+
+def test_the_reminder_says_the_days_really_left(association, leader):
+    # Aimed at the call 3 days before the deadline: the 7-day reminder, saying 3 days.
+    ProposalFactory(association=association, call=_call_due_in(2.5))
+    send_deadline_reminders()
+    email = OutgoingEmail.objects.get(to=leader.email)
+    assert ":7:" in email.key and "Mancano 3 giorni" in email.subject
+
+
+def test_a_postponed_deadline_rearms_the_reminders(association, leader):
+    call = _call_due_in(0.5)
+    ProposalFactory(association=association, call=call)
+    send_deadline_reminders()
+    call.deadline += timedelta(days=30)
+    call.save()
+    send_deadline_reminders()  # 30.5 days left: nothing yet
+    assert OutgoingEmail.objects.filter(to=leader.email).count() == 1
+    call.deadline -= timedelta(days=30)
+    call.deadline += timedelta(days=5)  # now 5.5 days left
+    call.save()
+    send_deadline_reminders()
+    send_deadline_reminders()
+    assert OutgoingEmail.objects.filter(to=leader.email).count() == 2
+
+
+def test_leaders_and_staff_get_the_reminder_in_their_language(association, leader, staff):
+    leader.preferred_language = "en"
+    leader.save()
+    ProposalFactory(association=association, call=_call_due_in(0.5))
+    send_deadline_reminders()
+    assert "day" in OutgoingEmail.objects.get(to=leader.email).subject
+    assert "giorno" in OutgoingEmail.objects.get(to=staff.email).subject

@@ -209,3 +209,32 @@ def test_a_review_page_is_private_to_its_reviewer(client, grid, staff):
     assert client.get(reverse("funding:review-detail", args=[review.pk])).status_code == 404
     client.force_login(staff)
     assert client.get(reverse("funding:review-detail", args=[review.pk])).status_code == 404
+
+
+def test_scoring_a_proposal_left_without_a_call_is_a_message_not_an_error(client, grid):
+    from funding.models import Proposal
+
+    proposal = grid[0]
+    review = ReviewFactory(proposal=proposal, scoring=True)
+    Proposal.objects.filter(pk=proposal.pk).update(call=None)  # e.g. changed in the admin
+    with pytest.raises(ValidationError, match="non è legata a un bando"):
+        services.review_score(review=review, actor=review.reviewer, scores={})
+    client.force_login(review.reviewer)
+    url = reverse("funding:review-detail", args=[review.pk])
+    assert client.get(url).status_code == HTTPStatus.OK
+    response = client.post(url, {"recommendation": "fund", "submit": "1"}, follow=True)
+    assert response.status_code == HTTPStatus.OK
+    assert "non è legata a un bando" in response.content.decode()
+
+
+def test_a_conflicted_reviewer_never_sees_the_others_reviews(client, grid):
+    proposal, relevance, _ = grid
+    other = ReviewFactory(proposal=proposal, submitted=True, comments="Giudizio riservato")
+    ScoreFactory(review=other, criterion=relevance, points=10)
+    mine = ReviewFactory(proposal=proposal)
+    client.force_login(mine.reviewer)
+    url = reverse("funding:review-detail", args=[mine.pk])
+    client.post(url, {"conflict": "yes", "note": "Sono nel direttivo."})
+    page = client.get(url).content.decode()
+    assert "conflitto di interessi" in page and "Giudizio riservato" not in page
+    assert "Invia la valutazione" not in page

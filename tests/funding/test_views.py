@@ -271,3 +271,155 @@ def test_a_member_who_is_not_a_leader_cannot_see_the_proposal(client, associatio
     proposal = ProposalFactory(association=association)
     client.force_login(MembershipFactory(association=association).user)
     assert client.get(proposal.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+
+
+WITH_LEADERS = [S.IDEA, S.CONCEPT_NOTE, S.FULL_PROPOSAL, S.INFO_REQUESTED]
+WITH_STAFF = [S.SCREENING, S.INTERNAL_EVALUATION, S.SUBMITTED, S.AWARDED, S.REJECTED, S.WITHDRAWN]
+
+
+@pytest.mark.parametrize("status", WITH_LEADERS + WITH_STAFF)
+def test_leaders_edit_and_upload_only_while_the_proposal_is_with_them(
+    leader_client, association, status
+):
+    proposal = ProposalFactory(
+        association=association, status=status, returns_to=S.SCREENING, title="Prima"
+    )
+    with_them = status in WITH_LEADERS
+    edit = reverse("funding:proposal-edit", args=[proposal.pk])
+    page = leader_client.get(proposal.get_absolute_url()).content.decode()
+    assert ("Modifica la proposta" in page) is with_them
+    assert ("Carica l'allegato" in page) is with_them
+    assert leader_client.get(edit).status_code == (HTTPStatus.OK if with_them else 403)
+    response = leader_client.post(
+        edit,
+        {
+            "title": "Dopo",
+            "summary": "Sintesi",
+            "call": proposal.call_id,
+            "countries": ["SN"],
+            "budget": "50000",
+            "requested_amount": "40000",
+            "cofinancing": "10000",
+        },
+    )
+    assert response.status_code == (HTTPStatus.FOUND if with_them else HTTPStatus.FORBIDDEN)
+    upload = SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget", content_type="application/pdf")
+    response = leader_client.post(
+        reverse("funding:attachment-upload", args=[proposal.pk]),
+        {"kind": "budget", "file": upload},
+    )
+    assert response.status_code == (HTTPStatus.FOUND if with_them else HTTPStatus.FORBIDDEN)
+    proposal.refresh_from_db()
+    assert (proposal.title == "Dopo") is with_them
+    assert proposal.attachments.exists() is with_them
+
+
+def test_the_proposal_page_gives_the_reason_for_each_call_it_cannot_go_to(
+    leader_client, association
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    CallFactory(title="Bando giusto")
+    CallFactory(title="Solo Marocco", eligible_countries=["MA"])
+    CallFactory(title="Solo art. 26", requires_art26=True)
+    CallFactory(title="Già scaduto", deadline=timezone.now() - timedelta(hours=2))
+    CallFactory(title="Bando in bozza", draft=True)
+    proposal = ProposalFactory(association=association, call=None, countries=["SN"])
+    page = leader_client.get(proposal.get_absolute_url()).content.decode()
+    section = page.split("A quali bandi aperti può andare")[1].split("Storia della proposta")[0]
+    items = {
+        title: section.split(title)[1].split("</li>\n")[0]
+        for title in ("Bando giusto", "Solo Marocco", "Solo art. 26", "Già scaduto")
+    }
+    assert ">ammissibile<" in items["Bando giusto"]
+    assert "Senegal" in items["Solo Marocco"]
+    assert "art. 26" in items["Solo art. 26"]
+    assert "scadenza del bando è passata" in items["Già scaduto"]
+    assert "Bando in bozza" not in section
+
+
+def test_a_reviewer_downloads_only_the_attachments_of_the_proposals_they_review(client):
+    from tests.funding.factories import ReviewFactory
+
+    reviewed = AttachmentFactory()
+    other = AttachmentFactory()
+    review = ReviewFactory(proposal=reviewed.proposal, scoring=True)
+    client.force_login(review.reviewer)
+    assert client.get(reviewed.get_absolute_url()).status_code == HTTPStatus.OK
+    assert client.get(other.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    # Reviewers do not get the proposal's page (the review page shows what they need).
+    assert client.get(reviewed.proposal.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_leader_cannot_see_bs_reviews_or_assign_reviewers_to_their_own(
+    leader_client, association, other_proposal
+):
+    from tests.funding.factories import ReviewFactory
+
+    review = ReviewFactory(proposal=other_proposal)
+    own_review = ReviewFactory(proposal=ProposalFactory(association=association, evaluation=True))
+    for pk in (review.pk, own_review.pk, own_review.pk + 1000):
+        url = reverse("funding:review-detail", args=[pk])
+        assert leader_client.get(url).status_code == HTTPStatus.NOT_FOUND
+    response = leader_client.post(
+        reverse("funding:review-assign", args=[own_review.proposal.pk]),
+        {"email": "chiunque@example.org", "due_date": "2030-01-01"},
+    )
+    assert response.status_code == HTTPStatus.FORBIDDEN
+
+
+def test_the_ranking_page_shows_totals_and_the_recommendations(staff_client):
+    from decimal import Decimal
+
+    from tests.factories import UserFactory
+    from tests.funding.factories import CriterionFactory, ReviewFactory, ScoreFactory
+
+    call = CallFactory()
+    relevance = CriterionFactory(call=call, name="Pertinenza", max_points=30, weight=2)
+    proposal = ProposalFactory(call=call, evaluation=True, title="Scuole aperte")
+    for name, points, advice in [("Anna Rossi", 24, "fund"), ("Luca Bianchi", 21, "revise")]:
+        review = ReviewFactory(
+            proposal=proposal,
+            reviewer=UserFactory(full_name=name),
+            submitted=True,
+            recommendation=advice,
+        )
+        ScoreFactory(review=review, criterion=relevance, points=Decimal(points))
+    page = staff_client.get(reverse("funding:call-ranking", args=[call.slug])).content.decode()
+    assert "Scuole aperte" in page
+    assert "45" in page  # (24 + 21) / 2 × 2
+    assert "Anna Rossi: da finanziare" in page
+    assert "Luca Bianchi: da finanziare con modifiche" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "data"),
+    [
+        ("funding:proposal-list", "get", {"page": "abc"}),
+        ("funding:proposal-list", "get", {"page": "99999"}),
+        ("funding:board", "get", {"call": "abc", "country": "ZZ", "association": "-1"}),
+        ("funding:board", "get", {"format": "pdf"}),
+        ("funding:proposal-transition", "post", {"to": "awarded", "awarded_amount": "abc"}),
+        ("funding:proposal-transition", "post", {"to": "awarded", "awarded_amount": "1e40"}),
+        ("funding:proposal-transition", "post", {}),
+        ("funding:attachment-upload", "post", {"kind": "nonsense"}),
+        ("funding:review-assign", "post", {"email": "nessuno@example.org", "due_date": "x"}),
+        ("funding:proposal-edit", "post", {"call": "999999", "budget": "-5"}),
+        ("funding:proposal-edit", "post", {"duration_months": "99999999", "budget": "1e20"}),
+    ],
+)
+def test_bad_input_gets_a_message_never_an_error(staff_client, staff, name, method, data):
+    from tests.factories import MembershipFactory
+
+    proposal = ProposalFactory(submitted=True)
+    MembershipFactory(association=proposal.association, user=staff, leader=True)
+    if name == "funding:proposal-edit":
+        proposal.status = S.IDEA
+        proposal.save()
+    args = [] if name in ("funding:proposal-list", "funding:board") else [proposal.pk]
+    response = getattr(staff_client, method)(reverse(name, args=args), data, follow=True)
+    assert response.status_code == HTTPStatus.OK
+    proposal.refresh_from_db()
+    assert proposal.status in (S.SUBMITTED, S.IDEA) and proposal.awarded_amount is None
