@@ -325,9 +325,13 @@ class SignatureAdmin(ActivityLogMixin, admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        confirmed = Signature.objects.confirmed()
+        # The counts over time follow the manifesto filter of the list.
+        manifesto_id = request.GET.get("manifesto__id__exact", "")
+        if manifesto_id.isdigit():
+            confirmed = confirmed.filter(manifesto_id=int(manifesto_id))
         monthly = (
-            Signature.objects.confirmed()
-            .annotate(month=TruncMonth("confirmed_at"))
+            confirmed.annotate(month=TruncMonth("confirmed_at"))
             .values("month")
             .annotate(n=Count("pk"))
             .order_by("month")

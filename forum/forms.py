@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 from django import forms
+from django.core.validators import validate_email
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from associations.models import Association, City
 from mondinsieme.validators import validate_plain_text
@@ -13,6 +16,30 @@ from mondinsieme.validators import validate_plain_text
 from .models import Amendment, Article, Delegation, Signature
 
 HONEYPOT_FIELD = "website"
+
+
+@functools.lru_cache(maxsize=16)
+def _countries_in(language: str) -> list:
+    return list(countries)  # names sorted in the active language, which is ``language``
+
+
+def _country_choices():
+    return _countries_in(get_language() or "")
+
+
+class _CountryField(forms.ChoiceField):
+    """Checks a code against a set instead of walking ~250 choices on every signature."""
+
+    def valid_value(self, value) -> bool:
+        return str(value) in _country_codes()
+
+
+@functools.cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in countries)
+
+
+MAX_DELEGATION_MEMBERS = 30
 
 
 class SignatureForm(forms.Form):
@@ -36,7 +63,9 @@ class SignatureForm(forms.Form):
         validators=[validate_plain_text],
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
-    country = LazyTypedChoiceField(label=_("Paese di residenza"), choices=countries, initial="IT")
+    # A callable: names (and their order) follow the visitor's language, and building the form
+    # does not deep-copy some 250 choices on every request.
+    country = _CountryField(label=_("Paese di residenza"), choices=_country_choices, initial="IT")
     consent = forms.BooleanField(
         label=_(
             "Acconsento al trattamento dei miei dati per raccogliere la firma. So che la firma"
@@ -145,10 +174,55 @@ class DelegationForm(forms.ModelForm):
             "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
         }
 
+    members = forms.CharField(
+        label=_("Altri membri della delegazione"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Una persona per riga: nome e cognome; ruolo; e-mail (ruolo ed e-mail facoltativi)."
+            " Servono per la lettera d'invito e i badge."
+        ),
+    )
+
     def __init__(self, *args, associations, cities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["association"].queryset = associations
         self.fields["city"].queryset = cities
+
+    def clean_members(self) -> list[dict]:
+        """One member per line, "name; role; e-mail": each line checked, errors by line."""
+        lines = [line.strip() for line in self.cleaned_data["members"].splitlines()]
+        lines = [line for line in lines if line]
+        if len(lines) > MAX_DELEGATION_MEMBERS:
+            raise forms.ValidationError(
+                _("Al massimo %(n)s membri oltre al capo delegazione.")
+                % {"n": MAX_DELEGATION_MEMBERS}
+            )
+        members, errors = [], []
+        for number, line in enumerate(lines, start=1):
+            parts = [part.strip() for part in line.split(";")]
+            if len(parts) > 3 or not parts[0]:
+                errors.append(
+                    _("Riga %(n)s: scrivi nome e cognome; ruolo; e-mail.") % {"n": number}
+                )
+                continue
+            name, role, email = [*parts, "", ""][:3]
+            try:
+                validate_plain_text(name)
+                validate_plain_text(role)
+                if len(name) > 200 or len(role) > 200:
+                    raise forms.ValidationError(_("nome e ruolo hanno al massimo 200 caratteri."))
+                if email:
+                    validate_email(email)
+            except forms.ValidationError as error:
+                errors.append(
+                    _("Riga %(n)s: %(error)s") % {"n": number, "error": " ".join(error.messages)}
+                )
+                continue
+            members.append({"name": name, "role": role, "email": email})
+        if errors:
+            raise forms.ValidationError(errors)
+        return members
 
     def clean(self):
         data = super().clean()
@@ -164,7 +238,7 @@ class DelegationForm(forms.ModelForm):
         pass
 
     def delegation_data(self) -> dict:
-        skip = {"association", "city"}
+        skip = {"association", "city", "members"}
         return {
             k: v for k, v in self.cleaned_data.items() if k in self.Meta.fields and k not in skip
         }

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from .models import (
     Amendment,
     Article,
     Delegation,
+    DelegationMember,
     Manifesto,
     Registration,
     Signature,
@@ -253,7 +254,7 @@ def _require_open(manifesto: Manifesto) -> None:
         raise ValidationError(_("Il manifesto non è aperto alle firme in questo momento."))
 
 
-def _send_confirmation(signature: Signature, token: str) -> None:
+def _send_confirmation(signature: Signature, token: str, *, fresh: bool = False) -> None:
     email_queue(
         key=f"forum-signature-confirm:{signature.pk}:{signature.token_hash[:16]}",
         to=signature.email,
@@ -265,6 +266,7 @@ def _send_confirmation(signature: Signature, token: str) -> None:
             "days": CONFIRMATION_VALIDITY.days,
         },
         language=signature.language,
+        fresh=fresh,  # the key names the signature and its new token
     )
 
 
@@ -319,7 +321,7 @@ def signature_request(
                 explicit=True,
                 subject=signature,
             )
-            _send_confirmation(signature, token)
+            _send_confirmation(signature, token, fresh=True)
         return
     except _AlreadySigned:
         pass
@@ -445,8 +447,21 @@ def signature_withdraw(*, signature: Signature, actor=None, note: str = "") -> S
             },
         )
         consents_withdraw_for(subject=saved, source="forum.signature_withdraw")
+        _forget_signature_emails(saved.pk)
         _touch_signatures(saved.manifesto_id)
     return saved
+
+
+def _forget_signature_emails(signature_id: int) -> None:
+    """The e-mails about a withdrawn signature (address, name) go too: the copies already sent
+    and any still queued, whose links no longer work (the send task skips a missing row)."""
+    from mondinsieme.models import OutgoingEmail
+
+    OutgoingEmail.objects.filter(
+        Q(key__startswith=f"forum-signature-confirm:{signature_id}:")
+        | Q(key=f"forum-signature-confirmed:{signature_id}")
+        | Q(key__startswith=f"forum-signature-already:{signature_id}:")
+    ).delete()
 
 
 def signature_withdraw_by_token(*, token: str) -> Signature:
@@ -541,8 +556,11 @@ def signatures_purge_unconfirmed(*, now=None) -> int:
 # --- Forum delegations -----------------------------------------------------------------------
 
 
-def delegation_register(*, edition, city: City, association: Association, actor, data: dict):
-    """A leader registers the delegation of a city their association's communities come from."""
+def delegation_register(
+    *, edition, city: City, association: Association, actor, data: dict, members=()
+):
+    """A leader registers the delegation of a city their association's communities come from,
+    with its members (dicts of name, role, e-mail) besides the head of delegation."""
     if not can_register_delegation(actor, association):
         raise PermissionDenied(_("Solo i referenti di un'associazione approvata possono farlo."))
     if not City.objects.filter(pk=city.pk, communities__associations=association).exists():
@@ -557,9 +575,15 @@ def delegation_register(*, edition, city: City, association: Association, actor,
         edition=edition, city=city, association=association, registered_by=actor, **data
     )
     delegation.full_clean(validate_constraints=False)
+    people = [DelegationMember(**member) for member in members]
+    for person in people:
+        person.full_clean(exclude=["delegation"])
     try:
         with transaction.atomic():
             delegation.save()
+            for person in people:
+                person.delegation = delegation
+            DelegationMember.objects.bulk_create(people)
             log_action(delegation, actor=actor, action="registered", to_status=delegation.status)
             consent_record(
                 purpose=Purpose.FORUM, user=actor, source="forum.delegation", subject=delegation
@@ -570,14 +594,32 @@ def delegation_register(*, edition, city: City, association: Association, actor,
 
 
 def delegation_set_status(*, delegation: Delegation, to: str, actor, note: str = "") -> Delegation:
-    """Staff confirm or cancel a delegation."""
-    return transition(
-        delegation,
-        to=to,
-        actor=actor,
-        note=note,
-        permission=lambda user, _obj: can_moderate_forum(user),
-    )
+    """Staff confirm or cancel a delegation; the leader who registered it is told."""
+    with transaction.atomic():
+        saved = transition(
+            delegation,
+            to=to,
+            actor=actor,
+            note=note,
+            permission=lambda user, _obj: can_moderate_forum(user),
+        )
+        leader = saved.registered_by
+        if to != Delegation.Status.REQUESTED and leader is not None and leader.email:
+            # The message row is part of the transaction; email_queue sends it after commit.
+            stamp = saved.status_changed_at.strftime("%Y%m%d%H%M%S%f")
+            email_queue(
+                key=f"forum-delegation-status:{saved.pk}:{to}:{stamp}",
+                to=leader.email,
+                template="forum/delegation_status",
+                context={
+                    "delegation": saved,
+                    "edition": saved.edition,
+                    "note": note,
+                    "url": _absolute(saved.edition.get_absolute_url()),
+                },
+                language=leader.preferred_language or "it",
+            )
+    return saved
 
 
 # --- Public registration to the Forum ----------------------------------------------------------

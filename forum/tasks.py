@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from celery import shared_task
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -13,11 +15,19 @@ from .models import Manifesto, ManifestoPdf, Translation
 
 
 def pdf_fingerprint(manifesto: Manifesto, translation: Translation | None) -> str:
-    """Changes whenever the text, the translation or the confirmed signatures change."""
-    return "v{}-t{}-s{}".format(
+    """Changes whenever the text, the translation or the confirmed signatures change.
+
+    A version never changes, but the manifesto's title and a translation can be corrected in
+    the admin: a digest of what the PDF shows of them is part of the key."""
+    editable = [manifesto.title]
+    if translation is not None:
+        editable += [translation.title, translation.body]
+    digest = hashlib.sha256("\x00".join(editable).encode()).hexdigest()[:12]
+    return "v{}-t{}-s{}-{}".format(
         manifesto.current_version_id,
         translation.pk if translation else 0,
         manifesto.signatures_changed_at.strftime("%Y%m%d%H%M%S%f"),
+        digest,
     )
 
 

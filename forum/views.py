@@ -485,6 +485,7 @@ def delegation_create(request, slug: str):
                 association=form.cleaned_data["association"],
                 actor=request.user,
                 data=form.delegation_data(),
+                members=form.cleaned_data["members"],
             )
         except ValidationError as error:
             form.add_error(None, error)

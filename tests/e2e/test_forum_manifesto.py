@@ -174,3 +174,28 @@ def test_forum_pages_have_no_serious_accessibility_violations(page, live_server,
     page.goto(f"{live_server.url}{path}")
     assert serious_violations(page) == []
     assert page.csp_errors == []
+
+
+def test_the_confirmation_and_withdrawal_pages_have_no_serious_accessibility_violations(
+    page, live_server
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forum.models import Signature, token_hash
+
+    manifesto = ManifestoFactory(open=True)
+    SignatureFactory(manifesto=manifesto, email="attesa@example.org")
+    Signature.objects.filter(manifesto=manifesto).update(
+        token_hash=token_hash("token-di-prova"),
+        token_expires_at=timezone.now() + timedelta(days=1),
+    )
+    confirmed = SignatureFactory(manifesto=manifesto, confirmed=True)
+    Signature.objects.filter(pk=confirmed.pk).update(withdraw_token_hash=token_hash("ritiro"))
+
+    for path in ("/forum/firma/token-di-prova/", "/forum/firma/ritiro/ritira/"):
+        page.goto(f"{live_server.url}{path}")
+        page.get_by_role("button").last.wait_for()
+        assert serious_violations(page) == [], path
+    assert page.csp_errors == []

@@ -105,3 +105,28 @@ def test_confirming_delegations_from_the_admin(staff_client):
     _action(staff_client, "delegation", "confirm", delegation)
     delegation.refresh_from_db()
     assert delegation.status == "confirmed"
+
+
+def test_the_signature_list_counts_confirmed_signatures_per_month(staff_client):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    manifesto, other = ManifestoFactory(open=True), ManifestoFactory(open=True)
+    for month, count in ((1, 2), (3, 1)):
+        for _ in range(count):
+            signature = SignatureFactory(manifesto=manifesto, confirmed=True)
+            Signature.objects.filter(pk=signature.pk).update(
+                confirmed_at=timezone.make_aware(datetime(2026, month, 15))
+            )
+    SignatureFactory(manifesto=manifesto)  # pending: not counted
+    SignatureFactory(manifesto=other, confirmed=True)
+    url = reverse("admin:forum_signature_changelist")
+
+    html = staff_client.get(url, {"manifesto__id__exact": manifesto.pk}).content.decode()
+
+    start = html.index("Firme confermate per mese")
+    table = html[start : html.index("</table>", start)]
+    assert "<td>Gennaio 2026</td><td>2</td>" in table
+    assert "<td>Marzo 2026</td><td>1</td>" in table
+    assert table.count("<tr>") == 3  # header and two months: not the other manifesto's

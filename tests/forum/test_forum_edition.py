@@ -170,3 +170,108 @@ def test_the_staff_pdfs_are_not_for_leaders(leader_client, name):
     response = leader_client.get(reverse(f"forum:{name}", kwargs=kwargs))
     assert response.status_code == HTTPStatus.FOUND
     assert "login" in response.url
+
+
+def test_a_leader_lists_the_members_of_the_delegation(
+    leader_client, staff, association, origin_city, pdf_text
+):
+    edition = ForumEditionFactory()
+    url = reverse("forum:delegation-create", kwargs={"slug": edition.slug})
+    data = {
+        **_data(edition),
+        "association": association.pk,
+        "city": origin_city.pk,
+        "members": "Aissatou Ba; interprete; aissatou@example.org\n\nMoussa Sow\n",
+    }
+
+    response = leader_client.post(url, data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    delegation = Delegation.objects.get()
+    assert list(delegation.members.values_list("name", "role", "email")) == [
+        ("Aissatou Ba", "interprete", "aissatou@example.org"),
+        ("Moussa Sow", "", ""),
+    ]
+    leader_client.force_login(staff)
+    letter = leader_client.get(reverse("forum:delegation-letter", kwargs={"pk": delegation.pk}))
+    text = pdf_text(letter.content)
+    assert "Aissatou Ba, interprete" in text and "Moussa Sow" in text
+
+
+@pytest.mark.parametrize(
+    "members,error",
+    [
+        ("Aissatou Ba; interprete; non-una-mail", "Riga 1:"),
+        ("Moussa Sow\n; senza nome", "Riga 2: scrivi nome e cognome; ruolo; e-mail."),
+        ("A; b; c@example.org; in più", "Riga 1: scrivi nome e cognome; ruolo; e-mail."),
+        ("<script>x</script>", "Riga 1:"),
+        ("\n".join(f"Persona {i}" for i in range(31)), "Al massimo 30 membri"),
+    ],
+)
+def test_bad_member_lines_are_explained_and_nothing_is_saved(
+    leader_client, association, origin_city, members, error
+):
+    edition = ForumEditionFactory()
+    url = reverse("forum:delegation-create", kwargs={"slug": edition.slug})
+    data = {
+        **_data(edition),
+        "association": association.pk,
+        "city": origin_city.pk,
+        "members": members,
+    }
+
+    response = leader_client.post(url, data)
+
+    assert response.status_code == HTTPStatus.OK
+    assert error in response.content.decode()
+    assert Delegation.objects.count() == 0
+
+
+def test_the_form_offers_only_the_cities_of_the_leaders_communities(
+    leader_client, association, origin_city
+):
+    edition = ForumEditionFactory()
+    elsewhere = CityFactory(name="Città Estranea")
+    url = reverse("forum:delegation-create", kwargs={"slug": edition.slug})
+
+    page = leader_client.get(url).content.decode()
+    assert "Dakar" in page and "Città Estranea" not in page
+
+    data = {**_data(edition), "association": association.pk, "city": elsewhere.pk}
+    assert leader_client.post(url, data).status_code == HTTPStatus.OK
+    assert Delegation.objects.count() == 0
+
+
+def test_a_member_of_the_public_cannot_register_a_delegation(client, user):
+    edition = ForumEditionFactory()
+    url = reverse("forum:delegation-create", kwargs={"slug": edition.slug})
+    assert client.get(url).status_code == HTTPStatus.FOUND  # to the login page
+    client.force_login(user)
+    assert client.get(url).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_the_leader_is_told_when_staff_confirm_or_cancel(leader, staff, association, origin_city):
+    from mondinsieme.models import OutgoingEmail
+
+    edition = ForumEditionFactory(title="Forum dell'amicizia")
+    delegation = services.delegation_register(
+        edition=edition, city=origin_city, association=association, actor=leader,
+        data=_data(edition),
+    )  # fmt: skip
+
+    services.delegation_set_status(delegation=delegation, to="confirmed", actor=staff)
+    services.delegation_set_status(
+        delegation=delegation, to="cancelled", actor=staff, note="Voli annullati."
+    )
+
+    sent = list(
+        OutgoingEmail.objects.filter(to=leader.email, template="forum/delegation_status")
+        .order_by("pk")
+        .values_list("subject", "body_text")
+    )
+    assert len(sent) == 2
+    (confirmed_subject, confirmed_body), (cancelled_subject, cancelled_body) = sent
+    assert confirmed_subject == "Delegazione di Dakar confermata: Forum dell'amicizia"
+    assert "lettera d'invito" in confirmed_body  # it asked for one
+    assert cancelled_subject.startswith("Delegazione di Dakar annullata")
+    assert "Voli annullati." in cancelled_body

@@ -1,5 +1,6 @@
 """The manifesto PDF is built by a task, cached, and rebuilt when signatures change."""
 
+import re
 from http import HTTPStatus
 
 import pytest
@@ -95,3 +96,82 @@ def test_a_draft_has_no_pdf(client):
     manifesto = ManifestoFactory()
     url = reverse("forum:manifesto-pdf", kwargs={"slug": manifesto.slug})
     assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_with_ten_thousand_signatures_the_request_only_queues_the_task(
+    client, django_capture_on_commit_callbacks, pdf_text, settings, tmp_path, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from forum.models import Signature, SignatureTally
+    from mondinsieme import pdf as pdf_module
+
+    settings.MEDIA_ROOT = tmp_path
+    manifesto = ManifestoFactory(open=True)
+    now = timezone.now()
+    Signature.objects.bulk_create(
+        (
+            Signature(
+                manifesto=manifesto,
+                version=manifesto.current_version,
+                kind="citizen",
+                status="confirmed",
+                confirmed_at=now,
+                public_listing=True,
+                name=f"Firmatario{i:05d}",
+                email=f"f{i}@example.org",
+                country="SN" if i % 3 else "MA",
+            )
+            for i in range(10_000)
+        ),
+        batch_size=2000,
+    )
+    SignatureTally.objects.rebuild(manifesto_id=manifesto.pk)
+    url = reverse("forum:manifesto-pdf", kwargs={"slug": manifesto.slug})
+
+    # The request renders nothing: it answers 202 with a few queries and queues one task.
+    def no_rendering_in_the_request(*args, **kwargs):
+        raise AssertionError("the PDF was rendered in the request")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pdf_module, "render_pdf", no_rendering_in_the_request)
+        with (
+            django_capture_on_commit_callbacks(execute=False) as callbacks,
+            CaptureQueriesContext(connection) as queries,
+        ):
+            response = client.get(url)
+    assert response.status_code == HTTPStatus.ACCEPTED
+    assert len(queries) <= 5
+    assert len(callbacks) == 1
+
+    # The task (run here as the worker would) builds it once; then the file is served.
+    callbacks[0]()
+    with CaptureQueriesContext(connection) as queries:
+        ready = client.get(url)
+    assert ready.status_code == HTTPStatus.OK
+    assert len(queries) <= 5
+    text = " ".join(pdf_text(b"".join(ready.streaming_content)).split())
+    assert re.search(r"10\.?000 firme confermate", text), text[:400]
+    assert "Firmatario00000" in text and "Firmatario09999" in text
+
+
+def test_a_corrected_translation_makes_a_new_pdf(
+    client, django_capture_on_commit_callbacks, pdf_text, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    manifesto = ManifestoFactory(open=True)
+    translation = TranslationFactory(
+        version=manifesto.current_version, language="en", title="Friendship Manifsto"
+    )
+    _get_pdf(client, manifesto, django_capture_on_commit_callbacks, lang="en")
+
+    translation.title = "Friendship Manifesto"  # a typo corrected in the admin
+    translation.save()
+    first, _callbacks = _get_pdf(client, manifesto, django_capture_on_commit_callbacks, lang="en")
+    second, _callbacks = _get_pdf(client, manifesto, django_capture_on_commit_callbacks, lang="en")
+
+    assert first.status_code == HTTPStatus.ACCEPTED
+    text = pdf_text(b"".join(second.streaming_content))
+    assert "Friendship Manifesto" in text and "Manifsto" not in text

@@ -237,6 +237,8 @@ def test_withdrawing_erases_the_personal_data(client):
         "",
     )
     assert not Signature.objects.filter(email__iexact="awa@example.org").exists()
+    # The copies of the e-mails sent about the signature (address, name) are gone too.
+    assert not OutgoingEmail.objects.filter(to__iexact="awa@example.org").exists()
     assert client.post(url).status_code == HTTPStatus.GONE
 
 
@@ -261,3 +263,14 @@ def test_the_purge_deletes_old_unconfirmed_signatures_only():
     assert purge_unconfirmed_signatures() == 1
     assert purge_unconfirmed_signatures() == 0
     assert set(Signature.objects.values_list("pk", flat=True)) == {recent.pk, confirmed.pk}
+
+
+def test_the_emails_show_apostrophes_and_quotes_as_typed(client):
+    manifesto = ManifestoFactory(open=True, title='Manifesto dell\'amicizia & dei "cittadini"')
+    _sign(client, manifesto, name="Anna D'Angelo")
+
+    email = OutgoingEmail.objects.get(template="forum/signature_confirm")
+
+    assert email.subject == 'Conferma la tua firma: Manifesto dell\'amicizia & dei "cittadini"'
+    assert "Ciao Anna D'Angelo," in email.body_text
+    assert "&#x27;" not in email.body_text and "&amp;" not in email.body_text
