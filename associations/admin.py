@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from mondinsieme.admin import ActivityLogMixin
 from mondinsieme.exports import export_response
+from mondinsieme.validators import validate_plain_text
 
 from . import services
 from .models import Association, City, Community, Invitation, Membership, Theme
@@ -48,6 +49,7 @@ class ReasonForm(forms.Form):
         label=_("Motivo (sarà comunicato ai referenti)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
+        validators=[validate_plain_text],
     )
 
 

@@ -1,11 +1,35 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from .models import ActivityLog, OutgoingEmail, User
 
 
-class ActivityLogMixin:
+class SafeSelectionMixin:
+    """Admin actions answer a forged selection (values that are not ids) with a message.
+
+    Django would pass them to the database filter and fail with a 500.
+    """
+
+    def response_action(self, request, queryset):
+        pk = self.model._meta.pk
+        try:
+            for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+                pk.to_python(value)
+        except ValidationError:
+            self.message_user(
+                request,
+                _("La selezione non è valida: ricarica la pagina e riprova."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset)
+
+
+class ActivityLogMixin(SafeSelectionMixin):
     """Mixin for admins of models with a workflow: shows their activity log read-only."""
 
     readonly_fields = ("activity_log",)
@@ -24,7 +48,7 @@ class ActivityLogMixin:
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SafeSelectionMixin, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "is_staff", "is_active", "date_joined", "last_login"]
     list_filter = ["is_staff", "is_superuser", "is_active"]

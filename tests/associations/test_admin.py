@@ -4,6 +4,7 @@ import csv
 import io
 from http import HTTPStatus
 
+import pytest
 from django.core import mail
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -139,3 +140,49 @@ def test_staff_without_totp_cannot_run_actions(client, db):
     assert response["Location"] == reverse("mfa_activate_totp")
     pending.refresh_from_db()
     assert pending.status == Association.Status.PENDING
+
+
+@pytest.mark.parametrize(
+    ("reason", "message"),
+    [
+        ("<script>alert(1)</script>", "senza i simboli"),
+        ("x" * 1001, "più di 1000 caratteri"),
+        ("Statuto\x00scaduto", "caratteri non validi"),
+        ("   ", "obbligatorio"),
+    ],
+)
+def test_the_suspend_action_refuses_a_bad_reason_and_suspends_nothing(
+    staff_client, association, reason, message
+):
+    response = _action(staff_client, "suspend", association, apply="1", reason=reason)
+
+    assert response.status_code == HTTPStatus.OK
+    assert message in response.content.decode()
+    assert "<script>alert" not in response.content.decode()
+    association.refresh_from_db()
+    assert association.status == Association.Status.APPROVED
+    assert not ActivityLog.objects.for_object(association).exists()
+    assert mail.outbox == []
+
+
+def test_an_action_on_rows_that_do_not_exist_changes_nothing(staff_client, association):
+    response = staff_client.post(
+        CHANGELIST, {"action": "approve", "_selected_action": ["999999", "-1"]}
+    )
+
+    assert response.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
+    association.refresh_from_db()
+    assert association.status == Association.Status.APPROVED
+
+
+def test_a_forged_selection_is_refused_with_a_message(staff_client, association):
+    response = staff_client.post(
+        CHANGELIST,
+        {"action": "approve", "_selected_action": ["abc", str(association.pk)]},
+        follow=True,
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert "La selezione non è valida" in response.content.decode()
+    association.refresh_from_db()
+    assert association.status == Association.Status.APPROVED
