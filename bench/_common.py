@@ -96,22 +96,20 @@ class Stack:
     def migrate(self) -> None:
         manage(self.env, "migrate", "--noinput", "-v", "0")
 
-    def prepare(self, *, patch_manifest: bool = True) -> None:
+    def prepare(self) -> None:
         """A fresh database with the migrations applied, Django set up, static files collected."""
         self.create_db()
         self.migrate()
         import django
 
         django.setup()
-        self.collectstatic(patch_manifest=patch_manifest)
+        self.collectstatic()
 
     def seed(self, scale: int) -> None:
         manage(self.env, "seed_demo", "--scale", str(scale), "--force")
 
-    def collectstatic(self, patch_manifest: bool = True) -> None:
+    def collectstatic(self) -> None:
         manage(self.env, "collectstatic", "--noinput", "-v", "0")
-        if patch_manifest:
-            patch_static_manifest()
 
     def _spawn(self, name: str, argv: list[str]) -> subprocess.Popen:
         log = open(self.logdir / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
@@ -221,28 +219,6 @@ class Stack:
                 check=False,
             )
         shutil.rmtree(self.env["DJANGO_MEDIA_ROOT"], ignore_errors=True)
-
-
-# templates/base.html passes a directory to {% static %}: with DEBUG off the manifest storage has
-# no entry for it and every HTML page answers 500. Until the template is fixed the bench adds
-# the entry to the collected manifest (build output, not the repository) and says so.
-MISSING_STATIC = ["vendor/bootstrap-italia/fonts"]
-
-
-def patch_static_manifest() -> None:
-    import json
-
-    manifest = ROOT / "staticfiles" / "staticfiles.json"
-    data = json.loads(manifest.read_text())
-    missing = [name for name in MISSING_STATIC if name not in data["paths"]]
-    for name in missing:
-        data["paths"][name] = name
-    if missing:
-        manifest.write_text(json.dumps(data))
-        print(
-            f"  WARNING: added {missing} to staticfiles.json: without it every HTML page is a"
-            " 500 with DEBUG off (templates/base.html, {% static %} of a directory)"
-        )
 
 
 def request(
@@ -358,3 +334,53 @@ def machine() -> str:
 def loadavg() -> str:
     """1/5/15-minute load: other work on the machine skews every figure."""
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_cpu(pid: int) -> tuple[int, str, float]:
+    """(process group, command name, CPU seconds) of one process, from /proc."""
+    with open(f"/proc/{pid}/stat") as stat:
+        raw = stat.read()
+    name = raw[raw.index("(") + 1 : raw.rindex(")")]
+    fields = raw[raw.rindex(")") + 2 :].split()
+    # fields[2] is pgrp, fields[11] utime, fields[12] stime (stat(5), counted after the name)
+    return int(fields[2]), name, (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def cpu_by_component(stack: Stack) -> dict[str, float]:
+    """CPU seconds used so far by each part of the stack: gunicorn, the Celery worker,
+    PostgreSQL, Redis and this process (the load driver). Exited processes are not counted,
+    so take a reading before and after and subtract."""
+    groups = {}
+    for process in stack.processes:
+        groups[process.pid] = Path(process.args[0]).name  # started in their own session
+    totals = dict.fromkeys([*groups.values(), "postgres", "redis", "driver"], 0.0)
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            group, name, seconds = _proc_cpu(int(entry))
+        except (OSError, ValueError, IndexError):
+            continue  # gone meanwhile
+        if group in groups:
+            totals[groups[group]] += seconds
+        elif name.startswith("postgres"):
+            totals["postgres"] += seconds
+        elif name.startswith("redis-server"):
+            totals["redis"] += seconds
+    own = os.times()
+    totals["driver"] = own.user + own.system
+    return totals
+
+
+def print_cpu(before: dict[str, float], after: dict[str, float], per: int, unit: str) -> None:
+    """CPU milliseconds per ``unit`` by component (all PostgreSQL and Redis processes on the
+    machine are counted: run on an otherwise idle machine)."""
+    used = {name: after[name] - before.get(name, 0.0) for name in after}
+    total = sum(used.values())
+    parts = ", ".join(
+        f"{name} {seconds * 1000 / max(per, 1):.1f}" for name, seconds in used.items()
+    )
+    print(f"CPU ms per {unit}: {parts}; total {total * 1000 / max(per, 1):.1f}")

@@ -116,11 +116,6 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--db", default="bench_portale")
     parser.add_argument("--only", help="regex on page labels")
-    parser.add_argument(
-        "--no-patch-manifest",
-        action="store_true",
-        help="serve the collected static manifest as is (see _common.MISSING_STATIC)",
-    )
     args = parser.parse_args()
 
     env = _common.bench_env(args.db)
@@ -133,7 +128,7 @@ def main() -> None:
         f"reserved (*) {args.reserved_clients}"
     )
     try:
-        stack.prepare(patch_manifest=not args.no_patch_manifest)
+        stack.prepare()
         for number, scale in enumerate(sorted(args.scales)):
             started = time.monotonic()
             stack.seed(scale)

@@ -130,6 +130,7 @@ def main() -> None:
                 for key, value in local.items():
                     counts[key] += value
 
+        cpu_before = _common.cpu_by_component(stack)
         started = time.monotonic()
         threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
         for thread in threads:
@@ -137,6 +138,8 @@ def main() -> None:
         for thread in threads:
             thread.join(args.seconds + 60)
         elapsed = time.monotonic() - started
+        time.sleep(3)  # let the worker drain what was queued during the rush
+        cpu_after = _common.cpu_by_component(stack)
 
         rows = Signature.objects.filter(
             manifesto=manifesto,
@@ -144,7 +147,6 @@ def main() -> None:
             status=Signature.Status.PENDING,
         ).count()
         mails = OutgoingEmail.objects.filter(to__endswith="@bench.example.org").count()
-        time.sleep(3)  # let the worker drain what was queued during the rush
         sent = OutgoingEmail.objects.filter(
             to__endswith="@bench.example.org", status=OutgoingEmail.Status.SENT
         ).count()
@@ -164,6 +166,8 @@ def main() -> None:
             f" {before_mail} e-mails); confirmation e-mails queued {mails};"
             f" sent by the worker after 3 s: {sent}"
         )
+        _common.print_cpu(cpu_before, cpu_after, counts["accepted"], "accepted signature")
+        print(f"load average {_common.loadavg()}")
         ok = rows == counts["accepted"] and mails == rows
         print("CHECK rows == accepted and e-mails == rows:", "OK" if ok else "MISMATCH")
     finally:

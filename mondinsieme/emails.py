@@ -24,12 +24,24 @@ logger = logging.getLogger(__name__)
 
 
 def email_queue(
-    *, key: str, to: str, template: str, context: dict | None = None, language: str = "it"
+    *,
+    key: str,
+    to: str,
+    template: str,
+    context: dict | None = None,
+    language: str = "it",
+    fresh: bool = False,
 ) -> OutgoingEmail:
-    """Render and queue one e-mail; queuing the same ``key`` twice keeps only the first."""
-    existing = OutgoingEmail.objects.filter(key=key).first()
-    if existing is not None:
-        return existing
+    """Render and queue one e-mail; queuing the same ``key`` twice keeps only the first.
+
+    ``fresh=True`` says the key cannot exist yet because it names a row created in the same
+    transaction (a new signature's id): the row is inserted without the lookup and the
+    savepoint that guard an ordinary key, three round trips fewer on a busy path.
+    """
+    if not fresh:
+        existing = OutgoingEmail.objects.filter(key=key).first()
+        if existing is not None:
+            return existing
     context = dict(context or {})
     with translation.override(language):
         subject = render_to_string(f"emails/{template}_subject.txt", context)
@@ -38,20 +50,24 @@ def email_queue(
             body_html = render_to_string(f"emails/{template}.html", context)
         except TemplateDoesNotExist:
             body_html = ""
-    try:
-        with transaction.atomic():
-            email = OutgoingEmail.objects.create(
-                key=key,
-                to=to,
-                subject=" ".join(subject.split())[:255],
-                body_text=body_text,
-                body_html=body_html,
-                template=template,
-                language=language,
-            )
-    except IntegrityError:
-        # Another request queued the same message a moment ago.
-        return OutgoingEmail.objects.get(key=key)
+    fields = {
+        "key": key,
+        "to": to,
+        "subject": " ".join(subject.split())[:255],
+        "body_text": body_text,
+        "body_html": body_html,
+        "template": template,
+        "language": language,
+    }
+    if fresh:
+        email = OutgoingEmail.objects.create(**fields)
+    else:
+        try:
+            with transaction.atomic():
+                email = OutgoingEmail.objects.create(**fields)
+        except IntegrityError:
+            # Another request queued the same message a moment ago.
+            return OutgoingEmail.objects.get(key=key)
 
     transaction.on_commit(lambda: email_publish(email_id=email.pk))
     return email

@@ -49,15 +49,25 @@ def hit(scope: str, identity: str, rate: str) -> bool:
     now = time.time()
     bucket = int(now // window)
     key = f"rl:{scope}:{identity}:{bucket}"
-    cache.add(key, 0, timeout=2 * window + 1)
+    previous_key = f"rl:{scope}:{identity}:{bucket - 1}"
+    count_hit = getattr(cache, "count_hit", None)
+    if count_hit is not None:  # Redis: one round trip (mondinsieme/cache_backends.py)
+        count, previous = count_hit(key, previous_key, 2 * window + 1)
+    else:
+        count, previous = _count_hit(key, previous_key, 2 * window + 1)
+    overlap = 1 - (now % window) / window
+    return count + previous * overlap <= limit
+
+
+def _count_hit(key: str, previous_key: str, timeout: int) -> tuple[int, int]:
+    """``count_hit`` on a cache without it (the local-memory cache of a first run)."""
+    cache.add(key, 0, timeout=timeout)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=2 * window + 1)
+        cache.set(key, 1, timeout=timeout)
         count = 1
-    previous = cache.get(f"rl:{scope}:{identity}:{bucket - 1}", 0)
-    overlap = 1 - (now % window) / window
-    return count + previous * overlap <= limit
+    return count, cache.get(previous_key, 0)
 
 
 def ratelimit(scope: str, rate: str, *, methods: tuple[str, ...] = ("POST",)):

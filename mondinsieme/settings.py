@@ -50,7 +50,7 @@ PORTAL = {
 }
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "mondinsieme.admin_site.PortalAdminConfig",  # django.contrib.admin with our site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -361,6 +361,9 @@ PRIVACY_ACCESS_LOG_URL_NAMES = [
 ]
 # A "download my data" link works this long (days); the nightly job deletes the archive after.
 PRIVACY_EXPORT_VALID_DAYS = env.int("PRIVACY_EXPORT_VALID_DAYS", default=7)
+# How long a process remembers the current notice of a purpose when it records a consent
+# (privacy/selectors.py, current_notice_id); 0 looks it up every time.
+PRIVACY_NOTICE_MEMO_SECONDS = env.int("PRIVACY_NOTICE_MEMO_SECONDS", default=30)
 
 LOGGING = {
     "version": 1,

@@ -15,7 +15,7 @@ from mondinsieme.workflow import log_action
 
 from ..models import Consent, Notice
 from ..registry import hooks
-from ..selectors import current_notice
+from ..selectors import current_notice_id
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +30,8 @@ def consent_record(
     subject: models.Model | None = None,
 ) -> Consent | None:
     """Record that a person accepted the current notice of ``purpose`` (and on what)."""
-    notice = current_notice(purpose)
-    if notice is None:
+    notice_id = current_notice_id(purpose)
+    if notice_id is None:
         # A form must not fail because staff have not published a notice yet: say it loudly.
         logger.error("No published privacy notice for purpose %r: consent not recorded", purpose)
         return None
@@ -40,7 +40,7 @@ def consent_record(
         user=user,
         email="" if user is not None else email.strip(),
         purpose=purpose,
-        notice=notice,
+        notice_id=notice_id,
         source=source[:100],
         explicit=explicit,
     )

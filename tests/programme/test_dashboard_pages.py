@@ -6,6 +6,7 @@ import io
 from http import HTTPStatus
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -111,6 +112,7 @@ def test_it_speaks_english_under_en(staff_client):
 
 
 def _queries(client, params) -> int:
+    cache.clear()  # a full build of the report, not the copy kept until the data changes
     with CaptureQueriesContext(connection) as captured:
         response = client.get(reverse("programme:dashboard"), params)
     assert response.status_code == HTTPStatus.OK
@@ -187,3 +189,19 @@ def test_the_workbook_has_one_sheet_per_objective_with_the_numbers(staff_client)
     signatures = [list(row) for row in workbook["2. Forum e Manifesto"].values]
     monthly = [row for row in signatures if isinstance(row[0], str) and row[0].endswith(" 2025")]
     assert [row[1] for row in monthly] == [0, 0, 2, 0, 0, 0, 0, 0, 1, 0, 0, 0]
+
+
+def test_the_report_is_built_once_and_rebuilt_as_soon_as_data_changes(staff_client):
+    seed_dashboard(n=1)
+    url = reverse("programme:dashboard")
+    first = _queries(staff_client, {})
+    with CaptureQueriesContext(connection) as again:
+        staff_client.get(url)
+    assert len(again.captured_queries) < first - 10
+
+    before = staff_client.get(url).content.decode()
+    seed_dashboard(n=1)  # new rows in every objective: the next page counts them
+    with CaptureQueriesContext(connection) as after_change:
+        after = staff_client.get(url).content.decode()
+    assert len(after_change.captured_queries) >= first - 2
+    assert after != before
