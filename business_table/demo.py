@@ -8,7 +8,10 @@ from decimal import Decimal
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from associations.demo_data import HOST_CITY
+from associations.management.commands.seed_demo import BATCH_SIZE, SCALE_SLUG_PREFIX
 from associations.models import Association, City, Community
+from mondinsieme.cache import generation_bump
 from mondinsieme.models import User
 
 from .models import Action, Meeting, Opportunity, TradeAssociation, TradeAssociationContact
@@ -241,8 +244,236 @@ def seed(*, scale: int) -> list[str]:
         defaults={"owner": staff, "due_on": timezone.localdate() + timedelta(days=45)},
     )
     actions += 1
-    return [
+    lines = [
         f"Tavolo economico: {len(trades)} associazioni di categoria, {len(meetings)} riunioni, "
         f"{len(OPPORTUNITIES)} opportunità, {actions} azioni.",
         f"  Referente di un'associazione di categoria: {contact.email}",
     ]
+    if scale > 1:
+        added = seed_scale(scale, staff, list(trades.values()))
+        lines.append(
+            f"Tavolo economico (--scale {scale}): generate ora {added[0]} riunioni, "
+            f"{added[1]} opportunità, {added[2]} azioni."
+        )
+    return lines
+
+
+# --- Generated rows for --scale --------------------------------------------------------------
+
+SCALE_MEETINGS_PER_STEP = 4
+SCALE_OPPORTUNITIES_PER_STEP = 8
+SCALE_MEETING_TITLE = "Riunione del tavolo n. {:04d} (demo)"
+SCALE_OPPORTUNITY_TITLE = "Opportunità n. {:04d} (demo)"
+SCALE_NOTE = "Dato generato per la prova di carico (inventato)."
+SECTORS = ["10", "25", "28.30", "46", "23.41", "52", "01", "43"]
+# Meeting n: held (most), planned or cancelled; opportunity n: every status.
+MEETING_CYCLE = [Meeting.Status.HELD] * 3 + [Meeting.Status.PLANNED, Meeting.Status.CANCELLED]
+OPPORTUNITY_CYCLE = [
+    Opportunity.Status.IDENTIFIED, Opportunity.Status.ASSESSING, Opportunity.Status.ACTIVE,
+    Opportunity.Status.ACTIVE, Opportunity.Status.CONCLUDED, Opportunity.Status.DROPPED,
+    Opportunity.Status.ASSESSING, Opportunity.Status.CONCLUDED,
+]  # fmt: skip
+ACTION_CYCLE = [Action.Status.OPEN, Action.Status.IN_PROGRESS, Action.Status.DONE,
+                Action.Status.OPEN, Action.Status.CANCELLED]  # fmt: skip
+
+
+def _missing(template: str, count: int) -> list[int]:
+    prefix = template.split("{")[0]
+    existing = set(Meeting.objects.filter(title__startswith=prefix).values_list("title", flat=True))
+    existing |= set(
+        Opportunity.objects.filter(title__startswith=prefix).values_list("title", flat=True)
+    )
+    return [n for n in range(1, count + 1) if template.format(n) not in existing]
+
+
+def _scale_meeting(number: int, staff: User) -> Meeting:
+    status = MEETING_CYCLE[number % len(MEETING_CYCLE)]
+    # Held meetings lie in the past (newest first), planned ones in the next weeks.
+    days = 7 + number % 60 if status == Meeting.Status.PLANNED else -(10 + number * 9)
+    held = status == Meeting.Status.HELD
+    published = held and number % 3 != 0
+    return Meeting(
+        title=SCALE_MEETING_TITLE.format(number),
+        starts_at=_moment(days),
+        ends_at=_moment(days, hour=19),
+        place="Fondazione Mondinsieme, via Marzabotto 3, Reggio Emilia",
+        status=status,
+        status_changed_at=None if status == Meeting.Status.PLANNED else _moment(min(days, 0) + 1),
+        agenda="Aggiornamento sulle opportunità\nPaesi di origine e filiere\nVarie",
+        minutes=f"## Sintesi\nRiunione dimostrativa n. {number:04d}. {SCALE_NOTE}" if held else "",
+        decisions="- Aggiornare le opportunità aperte." if held else "",
+        public_summary=f"Il tavolo ha fatto il punto sulle opportunità aperte ({number:04d})."
+        if published
+        else "",
+        summary_published=published,
+        summary_published_at=_moment(days + 3) if published else None,
+        staff_notes=SCALE_NOTE,
+        created_by=staff,
+    )
+
+
+def _scale_opportunity(
+    number, staff, cities, countries, trades, meeting_ids
+) -> tuple[Opportunity, int | None]:
+    status = OPPORTUNITY_CYCLE[number % len(OPPORTUNITY_CYCLE)]
+    kinds = list(Opportunity.Kind)
+    country, community = countries[number % len(countries)]
+    city = next((c for c in cities if c.country.code == country), None)
+    closed = status in (Opportunity.Status.CONCLUDED, Opportunity.Status.DROPPED)
+    return Opportunity(
+        title=SCALE_OPPORTUNITY_TITLE.format(number),
+        kind=kinds[number % len(kinds)],
+        country=country,
+        city=city,
+        sector=SECTORS[number % len(SECTORS)],
+        description=f"Opportunità dimostrativa n. {number:04d}. {SCALE_NOTE}",
+        source_meeting_id=meeting_ids[number % len(meeting_ids)] if meeting_ids else None,
+        source_trade_association=trades[number % len(trades)],
+        estimated_value=Decimal(10_000 + (number * 7919) % 490_000) if number % 4 else None,
+        next_step="" if closed else "Incontro con le imprese interessate",
+        owner=None if status == Opportunity.Status.IDENTIFIED else staff,
+        # Some open ones are past their review date, as in a real pipeline.
+        expires_on=timezone.localdate() + timedelta(days=(number * 37) % 240 - 40),
+        status=status,
+        status_changed_at=None
+        if status == Opportunity.Status.IDENTIFIED
+        else _moment(-(number % 90) - 1),
+        outcome={
+            Opportunity.Status.CONCLUDED: "Accordo firmato tra due imprese (demo).",
+            Opportunity.Status.DROPPED: "Costi di ingresso troppo alti per ora (demo).",
+        }.get(status, ""),
+        staff_notes=SCALE_NOTE,
+        created_by=staff,
+    ), community
+
+
+def _scale_action(title, staff, number, *, meeting_id=None, opportunity_id=None) -> Action:
+    status = ACTION_CYCLE[number % len(ACTION_CYCLE)]
+    return Action(
+        title=title,
+        meeting_id=meeting_id,
+        opportunity_id=opportunity_id,
+        owner=staff,
+        # Some open actions are overdue.
+        due_on=timezone.localdate() + timedelta(days=(number * 11) % 90 - 30),
+        status=status,
+        status_changed_at=None if status == Action.Status.OPEN else _moment(-(number % 20) - 1),
+        outcome="Fatto (demo)." if status == Action.Status.DONE else "",
+    )
+
+
+def seed_scale(scale: int, staff: User, trades: list[TradeAssociation]) -> tuple[int, int, int]:
+    """Add (scale - 1) × 4 meetings and × 8 opportunities, with actions; return new counts."""
+    steps = scale - 1
+    new_meetings = {
+        n: _scale_meeting(n, staff)
+        for n in _missing(SCALE_MEETING_TITLE, steps * SCALE_MEETINGS_PER_STEP)
+    }
+    Meeting.objects.bulk_create(new_meetings.values(), batch_size=BATCH_SIZE)
+    meeting_ids = dict(
+        Meeting.objects.filter(title__startswith=SCALE_MEETING_TITLE.split("{")[0]).values_list(
+            "title", "id"
+        )
+    )
+    associations = list(
+        Association.objects.filter(slug__startswith=SCALE_SLUG_PREFIX)
+        .order_by("slug")
+        .values_list("pk", flat=True)
+    )
+    staff_through = Meeting.staff_attendees.through
+    trade_through = Meeting.trade_associations.through
+    assoc_through = Meeting.associations.through
+    staff_through.objects.bulk_create(
+        [staff_through(meeting_id=meeting_ids[m.title], user_id=staff.pk)
+         for m in new_meetings.values()],
+        batch_size=BATCH_SIZE, ignore_conflicts=True,
+    )  # fmt: skip
+    trade_through.objects.bulk_create(
+        [
+            trade_through(meeting_id=meeting_ids[m.title], tradeassociation_id=trade.pk)
+            for n, m in new_meetings.items()
+            for trade in (trades[n % len(trades)], trades[(n + 2) % len(trades)])
+        ],
+        batch_size=BATCH_SIZE,
+        ignore_conflicts=True,
+    )
+    if associations:
+        assoc_through.objects.bulk_create(
+            [
+                assoc_through(meeting_id=meeting_ids[m.title], association_id=a)
+                for n, m in new_meetings.items()
+                for a in {associations[n % len(associations)],
+                          associations[(n * 3) % len(associations)]}
+            ],
+            batch_size=BATCH_SIZE, ignore_conflicts=True,
+        )  # fmt: skip
+
+    cities = list(City.objects.exclude(slug=HOST_CITY["slug"]).order_by("slug"))
+    countries = sorted(
+        {(c.country.code, c.pk) for c in Community.objects.all()}, key=lambda pair: pair[0]
+    ) or [("MA", None)]
+    all_meeting_ids = [meeting_ids[t] for t in sorted(meeting_ids)]
+    new_opportunities = {
+        n: _scale_opportunity(n, staff, cities, countries, trades, all_meeting_ids)
+        for n in _missing(SCALE_OPPORTUNITY_TITLE, steps * SCALE_OPPORTUNITIES_PER_STEP)
+    }
+    Opportunity.objects.bulk_create(
+        [item[0] for item in new_opportunities.values()], batch_size=BATCH_SIZE
+    )
+    opportunity_ids = dict(
+        Opportunity.objects.filter(
+            title__startswith=SCALE_OPPORTUNITY_TITLE.split("{")[0]
+        ).values_list("title", "id")
+    )
+    pk = {n: opportunity_ids[item[0].title] for n, item in new_opportunities.items()}
+    communities_through = Opportunity.connector_communities.through
+    communities_through.objects.bulk_create(
+        [
+            communities_through(opportunity_id=pk[n], community_id=community)
+            for n, (_, community) in new_opportunities.items()
+            if community is not None
+        ],
+        batch_size=BATCH_SIZE,
+        ignore_conflicts=True,
+    )
+    if associations:
+        connectors_through = Opportunity.connector_associations.through
+        connectors_through.objects.bulk_create(
+            [
+                connectors_through(
+                    opportunity_id=pk[n], association_id=associations[n % len(associations)]
+                )
+                for n in new_opportunities
+            ],
+            batch_size=BATCH_SIZE,
+            ignore_conflicts=True,
+        )
+
+    actions = [
+        _scale_action(
+            f"Inviare il verbale ai partecipanti ({m.title})",
+            staff,
+            n,
+            meeting_id=meeting_ids[m.title],
+        )
+        for n, m in new_meetings.items()
+        if m.status == Meeting.Status.HELD
+    ]
+    for n, (opportunity, _community) in new_opportunities.items():
+        if opportunity.status in (Opportunity.Status.CONCLUDED, Opportunity.Status.DROPPED):
+            continue
+        for index in range(1 + n % 2):
+            actions.append(
+                _scale_action(
+                    f"Contattare le imprese interessate, passo {index + 1} ({opportunity.title})",
+                    staff,
+                    n + index,
+                    meeting_id=opportunity.source_meeting_id,
+                    opportunity_id=pk[n],
+                )
+            )
+    Action.objects.bulk_create(actions, batch_size=BATCH_SIZE)
+    if new_meetings or new_opportunities:
+        # bulk_create sends no signals: make cached public pages of the app stale by hand.
+        generation_bump("business_table")
+    return len(new_meetings), len(new_opportunities), len(actions)

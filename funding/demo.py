@@ -1,21 +1,34 @@
 """Demo data: real-looking calls (DESIGN.md §1) with their criteria, proposals at every stage,
 reviews and one awarded project. Idempotent: calls by slug, proposals by association and title;
-a proposal walks the pipeline through the services only when it is first created."""
+a proposal walks the pipeline through the services only when it is first created.
+
+With ``--scale N`` (N > 1) every step adds ``SCALE_CALLS_PER_STEP`` generated calls
+("bando-demo-0001"...) with criteria and ``len(SCALE_STAGES)`` generated proposals
+("Progetto demo 0001: ...") of the generated associations, at every stage and many final,
+with reviews and scores where the stage has them: all with ``bulk_create``, skipping what
+exists, so a re-run adds nothing and a larger scale adds only the difference."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from itertools import cycle
 
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from associations.demo_data import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
+from associations.demo_data import ASSOCIATIONS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
+from associations.management.commands.seed_demo import (
+    BATCH_SIZE,
+    SCALE_EMAIL_PREFIX,
+    SCALE_SLUG_PREFIX,
+    _scale_email,
+)
 from associations.models import Association, City, Theme
 from mondinsieme.models import User
 
 from . import services
-from .models import Call, Criterion, Funder, Proposal, Review
+from .models import Call, Criterion, Funder, Proposal, Review, Score
 
 S = Proposal.Status
 D = Decimal
@@ -449,6 +462,285 @@ def _walk(proposal, target, *, leader, staff, reviewers) -> None:
     )
 
 
+SCALE_CALL_PREFIX = "bando-demo-"
+SCALE_PROPOSAL_PREFIX = "Progetto demo "
+SCALE_CALLS_PER_STEP = 2
+#: Generated associations (and leaders) that seed_demo adds per scale step.
+SCALE_ASSOCIATIONS_PER_STEP = len(ASSOCIATIONS)
+#: One step's proposals, by stage: every live stage once, the final ones more often, as a
+#: pipeline looks after a few years.
+SCALE_STAGES = [
+    S.IDEA,
+    S.SCREENING,
+    S.INFO_REQUESTED,
+    S.CONCEPT_NOTE,
+    S.FULL_PROPOSAL,
+    S.INTERNAL_EVALUATION,
+    S.SUBMITTED,
+    S.AWARDED,
+    S.AWARDED,
+    S.REJECTED,
+    S.REJECTED,
+    S.WITHDRAWN,
+]
+SCALE_SUBJECTS = [
+    "Orti condivisi tra Reggio Emilia e le città di origine",
+    "Borse di studio per giovani della diaspora",
+    "Sportello di orientamento al lavoro",
+    "Scambi tra scuole e biblioteche",
+    "Energia solare nei centri di salute",
+    "Formazione di mediatrici culturali",
+    "Festival delle lingue madri",
+    "Microcredito per piccole imprese",
+    "Acqua e igiene nei villaggi rurali",
+    "Memorie di migrazione in digitale",
+    "Sport e inclusione nei quartieri",
+    "Filiere agricole tra Emilia e Africa occidentale",
+]
+
+
+def _scale_number(text: str, prefix: str) -> int:
+    return int(text.removeprefix(prefix)[:4])
+
+
+def _scale_calls(numbers: list[int], funders: list[Funder], now) -> dict[int, int]:
+    """Create the generated calls ``numbers`` (even: closed, odd: open) with their criteria."""
+    existing = {
+        _scale_number(slug, SCALE_CALL_PREFIX)
+        for slug in Call.objects.filter(slug__startswith=SCALE_CALL_PREFIX).values_list(
+            "slug", flat=True
+        )
+    }
+    new = [number for number in numbers if number not in existing]
+    grids = [CERV_GRID, AICS_GRID, AMIF_GRID, NDICI_GRID]
+    calls = []
+    for number in new:
+        open_call = number % 2 == 1
+        opens_at = now - timedelta(days=30 if open_call else 400 + 30 * number % 700)
+        calls.append(
+            Call(
+                funder=funders[number % len(funders)],
+                title=f"Bando demo {number:04d} per progetti di cooperazione (demo)",
+                slug=f"{SCALE_CALL_PREFIX}{number:04d}",
+                reference=f"DEMO-{number:04d}",
+                summary="Bando dimostrativo generato per i test di carico: dati fittizi.",
+                opens_at=opens_at,
+                deadline=opens_at + timedelta(days=120),
+                grant_min=D("10000"),
+                grant_max=D("200000"),
+                funding_rate=D(90),
+                duration_min_months=6,
+                duration_max_months=36,
+                status=Call.Status.OPEN if open_call else Call.Status.CLOSED,
+                status_changed_at=opens_at,
+                total_pass_mark=None,
+            )
+        )
+    Call.objects.bulk_create(calls, batch_size=BATCH_SIZE)
+    ids = {
+        _scale_number(slug, SCALE_CALL_PREFIX): pk
+        for slug, pk in Call.objects.filter(slug__startswith=SCALE_CALL_PREFIX).values_list(
+            "slug", "pk"
+        )
+    }
+    Criterion.objects.bulk_create(
+        [
+            Criterion(
+                call_id=ids[number],
+                name=name,
+                description=description,
+                max_points=max_points,
+                weight=weight,
+                pass_mark=pass_mark,
+                order=order,
+            )
+            for number in new
+            for order, (name, description, max_points, weight, pass_mark) in enumerate(
+                grids[number % len(grids)]
+            )
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    return {number: ids[number] for number in numbers}
+
+
+def _scale_leaders() -> list[tuple[int, int, int, list[str]]]:
+    """(number, user id, association id, countries) of generated approved associations."""
+    users = dict(
+        User.objects.filter(
+            email__startswith=SCALE_EMAIL_PREFIX, email__endswith=f"@{DEMO_EMAIL_DOMAIN}"
+        ).values_list("email", "id")
+    )
+    leaders = []
+    for slug, association_id, countries in Association.objects.filter(
+        slug__startswith=SCALE_SLUG_PREFIX, status=Association.Status.APPROVED
+    ).values_list("slug", "id", "countries_of_intervention"):
+        number = int(slug.removeprefix(SCALE_SLUG_PREFIX))
+        user_id = users.get(_scale_email(number))
+        if user_id is not None:
+            leaders.append((number, user_id, association_id, [str(c) for c in countries]))
+    return sorted(leaders)
+
+
+def _scale_proposal(number: int, call_id: int | None, leader, stage: str, now) -> Proposal:
+    _leader_number, user_id, association_id, countries = leader
+    budget = D(20000 + (number * 7919) % 180000)
+    requested = (budget * D("0.8")).quantize(D(1))
+    # Final stages happened long ago, live ones recently (some sit there too long).
+    days = 60 + number * 13 % 900 if stage in Proposal.FINAL else number * 7 % 50
+    extra = {}
+    if stage == S.INFO_REQUESTED:
+        extra = {
+            "questions": "Potete indicare i partner e il calendario delle attività?",
+            "returns_to": S.FULL_PROPOSAL,
+        }
+    if stage == S.AWARDED:
+        extra["awarded_amount"] = requested
+    return Proposal(
+        association_id=association_id,
+        call_id=call_id,
+        title=f"{SCALE_PROPOSAL_PREFIX}{number:04d}: "
+        f"{SCALE_SUBJECTS[number % len(SCALE_SUBJECTS)]}",
+        summary="Proposta dimostrativa generata per i test di carico: contenuti fittizi.",
+        objectives="1. Coinvolgere la diaspora.\n2. Rafforzare i legami tra le città.",
+        countries=countries,
+        budget=budget,
+        requested_amount=requested,
+        cofinancing=budget - requested,
+        duration_months=6 + number % 31,
+        status=stage,
+        status_changed_at=now - timedelta(days=days, hours=number % 24),
+        created_by_id=user_id,
+        **extra,
+    )
+
+
+def seed_scale(scale: int, reviewers: list[User], staff: User, now) -> dict[str, int]:
+    """Add (scale - 1) steps of generated calls, proposals, reviews and scores, in bulk."""
+    added = {"calls": 0, "proposals": 0, "reviews": 0, "scores": 0}
+    steps = range(1, scale)
+    if not steps:
+        return added
+    calls_before = Call.objects.filter(slug__startswith=SCALE_CALL_PREFIX).count()
+    funders = list(Funder.objects.order_by("slug"))
+    call_ids = _scale_calls(list(range(1, (scale - 1) * SCALE_CALLS_PER_STEP + 1)), funders, now)
+    added["calls"] = len(call_ids) - calls_before
+    existing = {
+        _scale_number(title, SCALE_PROPOSAL_PREFIX)
+        for title in Proposal.objects.filter(title__startswith=SCALE_PROPOSAL_PREFIX).values_list(
+            "title", flat=True
+        )
+    }
+    leaders = _scale_leaders()
+    proposals = []
+    for step in steps:
+        # The leaders of the associations generated at this step, so that the same proposal
+        # always belongs to the same association whatever the final scale.
+        pool = [
+            leader
+            for leader in leaders
+            if (step - 1) * SCALE_ASSOCIATIONS_PER_STEP
+            < leader[0]
+            <= step * SCALE_ASSOCIATIONS_PER_STEP
+        ]
+        if not pool:
+            continue
+        closed_call = call_ids[(step - 1) * SCALE_CALLS_PER_STEP + 2]
+        open_call = call_ids[(step - 1) * SCALE_CALLS_PER_STEP + 1]
+        picks = cycle(pool[::2] + pool[1::2])
+        for index, stage in enumerate(SCALE_STAGES):
+            number = (step - 1) * len(SCALE_STAGES) + index + 1
+            leader = next(picks)
+            if number in existing:
+                continue
+            if stage == S.IDEA:
+                call_id = None
+            elif stage in (*Proposal.FINAL, S.SUBMITTED):
+                call_id = closed_call
+            else:
+                call_id = open_call
+            proposals.append(_scale_proposal(number, call_id, leader, stage, now))
+    if not proposals:
+        return added
+    Proposal.objects.bulk_create(proposals, batch_size=BATCH_SIZE)
+    added["proposals"] = len(proposals)
+    new_titles = {proposal.title for proposal in proposals}
+    stored = [
+        row
+        for row in Proposal.objects.filter(title__startswith=SCALE_PROPOSAL_PREFIX).values_list(
+            "pk", "title", "status", "call_id", "status_changed_at"
+        )
+        if row[1] in new_titles
+    ]
+    city = City.objects.filter(slug="reggio-emilia").first()
+    if city is not None:
+        Proposal.partner_cities.through.objects.bulk_create(
+            [
+                Proposal.partner_cities.through(proposal_id=row[0], city_id=city.pk)
+                for row in stored
+            ],
+            batch_size=BATCH_SIZE,
+            ignore_conflicts=True,
+        )
+    # Reviews where the pipeline has them: two per proposal that reached internal evaluation.
+    reviewed = (S.INTERNAL_EVALUATION, S.SUBMITTED, S.AWARDED, S.REJECTED)
+    reviews = []
+    for pk, _title, status, _call_id, changed in stored:
+        if status not in reviewed or len(reviewers) < 2:
+            continue
+        for order, reviewer in enumerate(reviewers[:2]):
+            done = not (status == S.INTERNAL_EVALUATION and order == 1)
+            fraction = 0.45 if status == S.REJECTED else (0.8 if order == 0 else 0.7)
+            reviews.append(
+                Review(
+                    proposal_id=pk,
+                    reviewer=reviewer,
+                    assigned_by=staff,
+                    due_date=(changed - timedelta(days=5)).date(),
+                    status=Review.Status.SUBMITTED if done else Review.Status.SCORING,
+                    status_changed_at=changed - timedelta(days=10 - order),
+                    recommendation=(
+                        Review.Recommendation.FUND
+                        if fraction >= 0.6
+                        else Review.Recommendation.REJECT
+                    )
+                    if done
+                    else "",
+                    comments="Commento dimostrativo." if done else "",
+                    submitted_at=changed - timedelta(days=10 - order) if done else None,
+                )
+            )
+            reviews[-1].fraction = fraction
+    Review.objects.bulk_create(reviews, batch_size=BATCH_SIZE)
+    added["reviews"] = len(reviews)
+    fractions = {(r.proposal_id, r.reviewer.pk): r.fraction for r in reviews}
+    calls_of = {row[0]: row[3] for row in stored}
+    criteria: dict[int, list[Criterion]] = {}
+    for criterion in Criterion.objects.filter(call_id__in=set(calls_of.values())):
+        criteria.setdefault(criterion.call_id, []).append(criterion)
+    scores = []
+    for review_id, proposal_id, reviewer_id in Review.objects.filter(
+        proposal_id__in=calls_of
+    ).values_list("pk", "proposal_id", "reviewer_id"):
+        fraction = fractions.get((proposal_id, reviewer_id))
+        if fraction is None:
+            continue
+        for criterion in criteria.get(calls_of[proposal_id], []):
+            scores.append(
+                Score(
+                    review_id=review_id,
+                    criterion_id=criterion.pk,
+                    # bulk_create skips Score.save(): copy the range the database checks.
+                    max_points=criterion.max_points,
+                    points=D(str(round(criterion.max_points * fraction, 1))),
+                    comment="Valutazione dimostrativa.",
+                )
+            )
+    Score.objects.bulk_create(scores, batch_size=BATCH_SIZE)
+    added["scores"] = len(scores)
+    return added
+
+
 def seed(*, scale: int) -> list[str]:
     """Calls, criteria, proposals at every stage, reviews and one awarded project."""
     now = timezone.now()
@@ -505,6 +797,7 @@ def seed(*, scale: int) -> list[str]:
         )
         _walk(proposal, target, leader=leader, staff=staff, reviewers=reviewers)
         created += 1
+    generated = seed_scale(scale, reviewers, staff, now)
     awarded = Proposal.objects.filter(status=S.AWARDED).count()
     return [
         f"Bandi: {Call.objects.count()} ({Call.objects.open().count()} aperti), "
@@ -512,4 +805,7 @@ def seed(*, scale: int) -> list[str]:
         f"Proposte di progetto: {Proposal.objects.count()} (nuove: {created}, finanziate: "
         f"{awarded}), valutazioni: {Review.objects.count()}",
         f"Revisori: {', '.join(r['email'] for r in REVIEWERS)} (password dimostrativa)",
+        f"Bandi e proposte generati per --scale {scale} (nuovi ora): {generated['calls']} bandi, "
+        f"{generated['proposals']} proposte, {generated['reviews']} valutazioni, "
+        f"{generated['scores']} punteggi.",
     ]

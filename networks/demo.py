@@ -6,7 +6,9 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from associations.management.commands.seed_demo import BATCH_SIZE, SCALE_SLUG_PREFIX
 from associations.models import Association
+from mondinsieme.cache import generation_bump
 from mondinsieme.models import User
 
 from .models import (
@@ -285,11 +287,18 @@ def seed(*, scale: int) -> list[str]:
                 "links": links,
             },
         )
-    return [
+    lines = [
         "Reti: 3 adesioni (ICC e Città del Dialogo), "
         f"{len(events)} eventi, {len(commitments)} impegni, 3 autovalutazioni ICC "
         "(punteggi illustrativi), 3 buone pratiche."
     ]
+    if scale > 1:
+        added = seed_scale(scale, staff, [icc, dialogo], list(areas.values()))
+        lines.append(
+            f"Reti (--scale {scale}): generati ora {added[0]} eventi, {added[1]} azioni da "
+            f"seguire, {added[2]} impegni, {added[3]} buone pratiche."
+        )
+    return lines
 
 
 def _membership(
@@ -314,3 +323,164 @@ def _membership(
             step.completed_on = steps_done_on
             step.save(update_fields=["completed_on"])
     return membership
+
+
+# --- Generated rows for --scale --------------------------------------------------------------
+
+SCALE_EVENTS_PER_STEP = 5
+SCALE_COMMITMENTS_PER_STEP = 6
+SCALE_PRACTICES_PER_STEP = 2
+SCALE_EVENT_TITLE = "Incontro di rete n. {:04d} (demo)"
+SCALE_COMMITMENT_TITLE = "Impegno del piano d'azione n. {:04d} (demo)"
+SCALE_PRACTICE_SLUG = "buona-pratica-demo-{:04d}"
+SCALE_NOTE = "Dato generato per la prova di carico (inventato)."
+PLACES = ["Online", "Strasburgo", "Reggio Emilia", "Bologna", "Lisbona", "Online"]
+COMMITMENT_CYCLE = [
+    Commitment.Status.PLANNED, Commitment.Status.IN_PROGRESS, Commitment.Status.COMPLETED,
+    Commitment.Status.IN_PROGRESS, Commitment.Status.COMPLETED, Commitment.Status.CANCELLED,
+]  # fmt: skip
+
+
+def _missing(queryset, field: str, template: str, count: int) -> list[int]:
+    prefix = template.split("{")[0]
+    existing = set(
+        queryset.filter(**{f"{field}__startswith": prefix}).values_list(field, flat=True)
+    )
+    return [n for n in range(1, count + 1) if template.format(n) not in existing]
+
+
+def _ids(queryset, field: str, template: str) -> dict[str, int]:
+    prefix = template.split("{")[0]
+    return dict(queryset.filter(**{f"{field}__startswith": prefix}).values_list(field, "id"))
+
+
+def seed_scale(scale: int, staff: User, networks: list, areas: list) -> tuple[int, int, int, int]:
+    """Add (scale - 1) × 5 events, × 6 commitments and × 2 good practices; return new counts."""
+    steps = scale - 1
+    today = timezone.localdate()
+    kinds = list(NetworkEvent.Kind)
+    areas = sorted(areas, key=lambda area: area.position)
+    associations = list(
+        Association.objects.filter(slug__startswith=SCALE_SLUG_PREFIX)
+        .order_by("slug")
+        .values_list("pk", flat=True)
+    )
+
+    new_events = {}
+    for n in _missing(
+        NetworkEvent.objects, "title", SCALE_EVENT_TITLE, steps * SCALE_EVENTS_PER_STEP
+    ):
+        # Most events lie in the past; one in five is still to come.
+        starts = today + timedelta(days=10 + n % 50 if n % 5 == 0 else -(5 + n * 11))
+        new_events[n] = NetworkEvent(
+            network=networks[n % len(networks)],
+            kind=kinds[n % len(kinds)],
+            title=SCALE_EVENT_TITLE.format(n),
+            starts_on=starts,
+            ends_on=starts + timedelta(days=n % 3),
+            place=PLACES[n % len(PLACES)],
+            is_public=n % 4 != 0,
+            report="" if n % 5 == 0 else f"Resoconto dimostrativo. {SCALE_NOTE}",
+        )
+    NetworkEvent.objects.bulk_create(new_events.values(), batch_size=BATCH_SIZE)
+    event_ids = _ids(NetworkEvent.objects, "title", SCALE_EVENT_TITLE)
+    event_pk = {n: event_ids[event.title] for n, event in new_events.items()}
+    staff_through = NetworkEvent.staff_participants.through
+    staff_through.objects.bulk_create(
+        [staff_through(networkevent_id=pk, user_id=staff.pk) for pk in event_pk.values()],
+        batch_size=BATCH_SIZE,
+        ignore_conflicts=True,
+    )
+    if associations:
+        through = NetworkEvent.associations.through
+        through.objects.bulk_create(
+            [
+                through(
+                    networkevent_id=pk, association_id=associations[(n * k) % len(associations)]
+                )
+                for n, pk in event_pk.items()
+                for k in (1, 2)
+            ],
+            batch_size=BATCH_SIZE,
+            ignore_conflicts=True,
+        )
+
+    new_commitments = {}
+    for n in _missing(
+        Commitment.objects, "title", SCALE_COMMITMENT_TITLE, steps * SCALE_COMMITMENTS_PER_STEP
+    ):
+        status = COMMITMENT_CYCLE[n % len(COMMITMENT_CYCLE)]
+        new_commitments[n] = Commitment(
+            network=networks[n % len(networks)],
+            title=SCALE_COMMITMENT_TITLE.format(n),
+            description=f"Impegno dimostrativo. {SCALE_NOTE}",
+            area=areas[n % len(areas)],
+            owner=staff,
+            # Spread around today: some open commitments are overdue.
+            due_date=today + timedelta(days=(n * 29) % 400 - 120),
+            status=status,
+            status_changed_at=None
+            if status == Commitment.Status.PLANNED
+            else timezone.now() - timedelta(days=1 + n % 60),
+            completed_on=today - timedelta(days=1 + n % 200)
+            if status == Commitment.Status.COMPLETED
+            else None,
+        )
+    Commitment.objects.bulk_create(new_commitments.values(), batch_size=BATCH_SIZE)
+    commitment_ids = _ids(Commitment.objects, "title", SCALE_COMMITMENT_TITLE)
+    commitment_pk = {n: commitment_ids[c.title] for n, c in new_commitments.items()}
+    ProgressNote.objects.bulk_create(
+        [
+            ProgressNote(commitment_id=pk, author=staff, text=f"Nota di avanzamento. {SCALE_NOTE}")
+            for pk in commitment_pk.values()
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    CommitmentEvidence.objects.bulk_create(
+        [
+            CommitmentEvidence(
+                commitment_id=commitment_pk[n],
+                description="Pagina dimostrativa con il risultato",
+                link=f"https://www.example.org/impegni/{n:04d}",
+                added_by=staff,
+            )
+            for n, c in new_commitments.items()
+            if c.status == Commitment.Status.COMPLETED
+        ],
+        batch_size=BATCH_SIZE,
+    )
+
+    # Each new event leaves one or two follow-ups; the first of event n becomes commitment n
+    # when both were generated in this run (a OneToOne: never twice).
+    followups = [
+        FollowUpAction(
+            event_id=pk,
+            text=f"Azione da seguire {index + 1} dell'incontro n. {n:04d} (demo)",
+            commitment_id=commitment_pk.get(n) if index == 0 and n % 2 else None,
+        )
+        for n, pk in event_pk.items()
+        if n % 5 != 0
+        for index in range(1 + n % 2)
+    ]
+    FollowUpAction.objects.bulk_create(followups, batch_size=BATCH_SIZE)
+
+    new_practices = [
+        GoodPractice(
+            slug=SCALE_PRACTICE_SLUG.format(n),
+            title=f"Buona pratica dimostrativa n. {n:04d}",
+            area=areas[(n * 3) % len(areas)],
+            network=networks[n % len(networks)],
+            is_public=n % 3 != 0,
+            description=f"Descrizione dimostrativa della pratica. {SCALE_NOTE}",
+            partners="Associazioni delle diaspore (demo)",
+            links=f"https://www.example.org/pratiche/{n:04d}",
+        )
+        for n in _missing(
+            GoodPractice.objects, "slug", SCALE_PRACTICE_SLUG, steps * SCALE_PRACTICES_PER_STEP
+        )
+    ]
+    GoodPractice.objects.bulk_create(new_practices, batch_size=BATCH_SIZE)
+    if new_events or new_commitments or new_practices:
+        # bulk_create sends no signals: make cached public pages of the app stale by hand.
+        generation_bump("networks")
+    return len(new_events), len(followups), len(new_commitments), len(new_practices)

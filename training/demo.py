@@ -3,16 +3,29 @@
 Idempotent: courses by slug, sessions by (course, topic), enrolments by (course, participant).
 Dates are relative to today, so the demo always has a closed course with certificates, a course
 under way with a waiting list, one open for enrolment and one draft.
+
+With ``--scale N`` (N > 1) every step adds ``SCALE_COURSES_PER_STEP`` generated courses
+("corso-demo-0001"...) with sessions, 10-30 enrolments of the generated association leaders,
+attendance and certificates, all written with ``bulk_create``; existing slugs are skipped, so a
+re-run adds nothing and a larger scale adds only the difference.
 """
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from associations.models import Membership
+from associations.demo_data import ASSOCIATIONS, DEMO_EMAIL_DOMAIN
+from associations.management.commands.seed_demo import (
+    BATCH_SIZE,
+    SCALE_EMAIL_PREFIX,
+    SCALE_SLUG_PREFIX,
+    _scale_email,
+)
+from associations.models import Association, Membership
 
 from .models import Attendance, Certificate, Course, Enrolment, Path, Session
 
@@ -133,6 +146,233 @@ def _at(days: int, hour: int = 17) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, 30)))
 
 
+SCALE_SLUG_PREFIX_COURSE = "corso-demo-"
+SCALE_COURSES_PER_STEP = 6
+#: Generated associations (and leaders) that seed_demo adds per scale step.
+SCALE_ASSOCIATIONS_PER_STEP = len(ASSOCIATIONS)
+SCALE_TOPICS = [
+    "Scrivere un progetto di cooperazione",
+    "Rendicontare un contributo pubblico",
+    "Comunicare sui social per le associazioni",
+    "Fare rete con le scuole",
+    "Volontariato e assicurazioni",
+    "Raccolta fondi e crowdfunding",
+    "Il Registro unico del Terzo settore",
+    "Mediazione linguistica e culturale",
+    "Organizzare un evento pubblico",
+    "Bilancio e trasparenza",
+]
+SCALE_SESSION_TOPICS = [
+    "Introduzione e presentazioni",
+    "Strumenti e casi pratici",
+    "Esercitazione in gruppo",
+    "Verifica finale e prossimi passi",
+]
+#: Shape of the generated courses of one step, by position: (status, first session day,
+#: number of sessions). Two closed, one archived, one under way, one coming, one draft.
+SCALE_SHAPES = [
+    (Course.Status.CLOSED, -120, 4),
+    (Course.Status.CLOSED, -60, 3),
+    (Course.Status.ARCHIVED, -400, 3),
+    (Course.Status.PUBLISHED, -8, 4),
+    (Course.Status.PUBLISHED, 20, 3),
+    (Course.Status.DRAFT, 60, 2),
+]
+FINISHED = (Course.Status.CLOSED, Course.Status.ARCHIVED)
+
+
+def _scale_course_number(slug: str) -> int:
+    return int(slug.removeprefix(SCALE_SLUG_PREFIX_COURSE))
+
+
+def _scale_leaders() -> dict[int, tuple[int, int]]:
+    """Generated leader number -> (user id, association id), approved associations only."""
+    users = dict(
+        get_user_model()
+        .objects.filter(
+            email__startswith=SCALE_EMAIL_PREFIX, email__endswith=f"@{DEMO_EMAIL_DOMAIN}"
+        )
+        .values_list("email", "id")
+    )
+    associations = dict(
+        Association.objects.filter(
+            slug__startswith=SCALE_SLUG_PREFIX, status=Association.Status.APPROVED
+        ).values_list("slug", "id")
+    )
+    leaders = {}
+    for slug, association_id in associations.items():
+        number = int(slug.removeprefix(SCALE_SLUG_PREFIX))
+        user_id = users.get(_scale_email(number))
+        if user_id is not None:
+            leaders[number] = (user_id, association_id)
+    return leaders
+
+
+def seed_scale(scale: int, path: Path, staff) -> dict[str, int]:
+    """Add (scale - 1) × SCALE_COURSES_PER_STEP generated courses with their rows, in bulk."""
+    added = {"courses": 0, "sessions": 0, "enrolments": 0, "attendances": 0, "certificates": 0}
+    numbers = range(1, (scale - 1) * SCALE_COURSES_PER_STEP + 1)
+    if not numbers:
+        return added
+    existing = {
+        _scale_course_number(slug)
+        for slug in Course.objects.filter(slug__startswith=SCALE_SLUG_PREFIX_COURSE).values_list(
+            "slug", flat=True
+        )
+    }
+    new = [number for number in numbers if number not in existing]
+    if not new:
+        return added
+    leaders = _scale_leaders()
+    now = timezone.now()
+    courses = []
+    for number in new:
+        status, first_day, _sessions = SCALE_SHAPES[(number - 1) % len(SCALE_SHAPES)]
+        modality = list(Course.Modality)[number % 3]
+        topic = SCALE_TOPICS[number % len(SCALE_TOPICS)]
+        courses.append(
+            Course(
+                path=path,
+                position=100 + number,
+                title=f"{topic} (corso demo {number:04d})",
+                slug=f"{SCALE_SLUG_PREFIX_COURSE}{number:04d}",
+                summary=f"Corso dimostrativo generato: {topic.lower()}.",
+                description="Corso di prova generato per i test di carico: contenuti fittizi.",
+                audience="Soci e referenti delle associazioni (demo)",
+                modality=modality,
+                place=PLACE if modality != Course.Modality.ONLINE else "",
+                # Finished courses seat everyone drawn (up to 30); the others fill up and
+                # keep a waiting list.
+                capacity=30 if status in FINISHED else 12 + number % 4 * 4,
+                hours=6,
+                trainers="Docenti dimostrativi",
+                status=status,
+                status_changed_at=now if status != Course.Status.DRAFT else None,
+                enrolment_opens_at=_at(first_day - 30, 9),
+                enrolment_closes_at=_at(max(first_day, 0) + 10, 23),
+                min_attendance_percent=75,
+            )
+        )
+    Course.objects.bulk_create(courses, batch_size=BATCH_SIZE)
+    course_ids = {
+        _scale_course_number(slug): pk
+        for slug, pk in Course.objects.filter(
+            slug__startswith=SCALE_SLUG_PREFIX_COURSE
+        ).values_list("slug", "pk")
+    }
+    sessions = []
+    for number, course in zip(new, courses, strict=True):
+        _status, first_day, count = SCALE_SHAPES[(number - 1) % len(SCALE_SHAPES)]
+        for index in range(count):
+            sessions.append(
+                Session(
+                    course_id=course_ids[number],
+                    topic=SCALE_SESSION_TOPICS[index],
+                    starts_at=_at(first_day + 7 * index),
+                    ends_at=_at(first_day + 7 * index) + timedelta(hours=3),
+                    place=course.place,
+                    link="https://meet.example.org/formazione"
+                    if course.modality != Course.Modality.PRESENCE
+                    else "",
+                )
+            )
+    Session.objects.bulk_create(sessions, batch_size=BATCH_SIZE)
+    added["sessions"] = len(sessions)
+    new_ids = [course_ids[number] for number in new]
+    held: dict[int, list[int]] = {}
+    session_count: dict[int, int] = {}
+    last_end: dict[int, datetime] = {}
+    for course_id, session_id, starts_at, ends_at in (
+        Session.objects.filter(course_id__in=new_ids)
+        .order_by("starts_at")
+        .values_list("course_id", "pk", "starts_at", "ends_at")
+    ):
+        session_count[course_id] = session_count.get(course_id, 0) + 1
+        last_end[course_id] = ends_at
+        if starts_at < now:
+            held.setdefault(course_id, []).append(session_id)
+
+    # Enrolments: leaders of the associations generated up to this course's step, so the same
+    # course always draws the same people whatever the final scale.
+    enrolments = []
+    attended: dict[tuple[int, int], int] = {}
+    for number, course in zip(new, courses, strict=True):
+        if course.status == Course.Status.DRAFT:
+            continue
+        step = (number - 1) // SCALE_COURSES_PER_STEP + 1
+        pool = sorted(n for n in leaders if n <= step * SCALE_ASSOCIATIONS_PER_STEP)
+        rng = random.Random(number)  # noqa: S311 (reproducible demo data, not security)
+        picked = rng.sample(pool, k=min(len(pool), rng.randint(10, 30)))
+        course_id = course_ids[number]
+        total = session_count[course_id]
+        finished = course.status in FINISHED
+        confirmed = waiting = 0
+        for leader in picked:
+            user_id, association_id = leaders[leader]
+            present = 0
+            position = None
+            if finished:
+                present = rng.choice((total, total, total, total - 1, total - 2, 0))
+                status = (
+                    Enrolment.Status.COMPLETED
+                    if present * 100 >= course.min_attendance_percent * total
+                    else Enrolment.Status.CONFIRMED
+                )
+            elif rng.random() < 0.1:
+                status = Enrolment.Status.CANCELLED
+            elif confirmed < course.capacity:
+                status = Enrolment.Status.CONFIRMED
+                confirmed += 1
+                present = len(held.get(course_id, [])) - rng.choice((0, 0, 0, 1))
+            else:
+                status = Enrolment.Status.WAITLISTED
+                waiting += 1
+                position = waiting
+            enrolments.append(
+                Enrolment(
+                    course_id=course_id,
+                    participant_id=user_id,
+                    association_id=association_id,
+                    status=status,
+                    status_changed_at=now,
+                    waitlist_position=position,
+                    enrolled_by_id=user_id,
+                )
+            )
+            attended[(course_id, user_id)] = max(present, 0)
+    Enrolment.objects.bulk_create(enrolments, batch_size=BATCH_SIZE, ignore_conflicts=True)
+    added["enrolments"] = len(enrolments)
+    attendances = []
+    certificates = []
+    for pk, course_id, user_id, status in Enrolment.objects.filter(
+        course_id__in=new_ids
+    ).values_list("pk", "course_id", "participant_id", "status"):
+        if status not in (Enrolment.Status.CONFIRMED, Enrolment.Status.COMPLETED):
+            continue
+        present = attended.get((course_id, user_id), 0)
+        for index, session_id in enumerate(held.get(course_id, [])):
+            attendances.append(
+                Attendance(
+                    session_id=session_id,
+                    enrolment_id=pk,
+                    present=index < present,
+                    recorded_by=staff,
+                )
+            )
+        if status == Enrolment.Status.COMPLETED:
+            certificates.append(
+                Certificate(
+                    enrolment_id=pk,
+                    attendance_percent=round(100 * present / session_count[course_id]),
+                    issued_at=last_end[course_id] + timedelta(days=1),
+                )
+            )
+    Attendance.objects.bulk_create(attendances, batch_size=BATCH_SIZE, ignore_conflicts=True)
+    Certificate.objects.bulk_create(certificates, batch_size=BATCH_SIZE)
+    added.update(courses=len(new), attendances=len(attendances), certificates=len(certificates))
+    return added
+
+
 def seed(*, scale: int) -> list[str]:
     """Seed the training path; return report lines."""
     User = get_user_model()
@@ -240,9 +480,14 @@ def seed(*, scale: int) -> list[str]:
                     },
                 )
                 certificates_total += 1
+    generated = seed_scale(scale, path, staff)
     return [
         f"Formazione: 1 percorso, {len(COURSES)} corsi, {sessions_total} incontri, "
         f"{enrolments_total} iscrizioni, {certificates_total} attestati.",
+        f"Formazione, dati generati per --scale {scale} (nuovi ora): "
+        f"{generated['courses']} corsi, {generated['sessions']} incontri, "
+        f"{generated['enrolments']} iscrizioni, {generated['attendances']} presenze, "
+        f"{generated['certificates']} attestati.",
         "Formazione: accedi come leader1@demo.example.org per «La mia formazione»; "
         "come staff per segnare le presenze.",
     ]

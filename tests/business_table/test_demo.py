@@ -52,3 +52,72 @@ def test_the_demo_shows_what_each_role_sees(core, client):
     client.logout()
     public = client.get(reverse("business_table:index")).content.decode()
     assert public.count('class="card card-bg mb-3"') == 2
+
+
+# --- seed_demo --scale ------------------------------------------------------------------------
+
+
+def _seed(monkeypatch, scale):
+    from associations.management.commands import seed_demo
+
+    monkeypatch.setattr(seed_demo, "objectives", lambda: [])
+    call_command("seed_demo", scale=scale, force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return demo.seed(scale=scale)
+
+
+def _lists():
+    return (
+        Meeting.objects.count(),
+        Meeting.objects.filter(summary_published=True).count(),
+        Opportunity.objects.count(),
+        Action.objects.count(),
+    )
+
+
+def test_scale_grows_the_lists_linearly_and_a_second_run_adds_nothing(monkeypatch):
+    _seed(monkeypatch, 1)
+    one = _lists()
+    lines = _seed(monkeypatch, 3)
+    three = _lists()
+    assert lines[-1].startswith("Tavolo economico (--scale 3): generate ora 8 riunioni, 16 opp")
+    assert three[0] == one[0] + 2 * demo.SCALE_MEETINGS_PER_STEP
+    assert three[2] == one[2] + 2 * demo.SCALE_OPPORTUNITIES_PER_STEP
+    assert three[1] > one[1] and three[3] >= 2 * one[3]
+    _seed(monkeypatch, 3)
+    assert _lists() == three
+    _seed(monkeypatch, 4)
+    assert Opportunity.objects.count() == three[2] + demo.SCALE_OPPORTUNITIES_PER_STEP
+
+    generated = Opportunity.objects.filter(title__startswith="Opportunità n. ")
+    assert set(generated.values_list("status", flat=True)) == set(Opportunity.Status)
+    assert not generated.filter(status="concluded", outcome="").exists()
+    assert not generated.exclude(status="identified").filter(status_changed_at=None).exists()
+    assert not Action.objects.filter(status="done", outcome="").exists()
+    assert all(o.connector_associations.exists() for o in generated)
+    assert Meeting.objects.filter(title__startswith="Riunione del tavolo n. ", status="held")
+
+
+def test_the_pages_answer_with_the_scaled_data(monkeypatch, client):
+    from django.urls import reverse
+
+    from business_table.models import TradeAssociationContact
+
+    _seed(monkeypatch, 2)
+    public = client.get(reverse("business_table:index"))
+    assert public.status_code == 200
+    contact = TradeAssociationContact.objects.select_related("user").get(
+        user__email=demo.CONTACT_EMAIL
+    )
+    client.force_login(contact.user)
+    for name in ("meeting-list", "opportunity-list", "country-list"):
+        assert client.get(reverse(f"business_table:{name}")).status_code == 200
+    from mondinsieme.models import User
+
+    client.force_login(User.objects.get(email=demo.STAFF_EMAIL))
+    for name in ("meeting-list", "opportunity-list", "country-list"):
+        assert client.get(reverse(f"business_table:{name}")).status_code == 200
+    opportunity = Opportunity.objects.filter(title__startswith="Opportunità n. ").first()
+    meeting = Meeting.objects.filter(title__startswith="Riunione del tavolo n. ").first()
+    assert client.get(opportunity.get_absolute_url()).status_code == 200
+    assert client.get(meeting.get_absolute_url()).status_code == 200
+    assert client.get(reverse("business_table:country-detail", args=["MA"])).status_code == 200
