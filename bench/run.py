@@ -7,7 +7,8 @@ Creates a throwaway PostgreSQL database (``bench_portale`` on 127.0.0.1:5432, dr
 end), migrates, seeds ``seed_demo --scale N``, collects static files, starts gunicorn
 (DEBUG off) and a Celery worker on its own queue with Redis db 9, then for each page runs
 C concurrent clients for T seconds. Public pages use ``--clients``, reserved pages (leader's
-area, staff board, admin index) ``--reserved-clients``, as the targets of issue 11 do.
+area, staff board, dashboard, admin index) ``--reserved-clients``, as the targets of issue 11
+do.
 ``/healthz`` (one ``SELECT 1``) is the floor: every page is also given as a ratio to it.
 SQL queries per request are counted in-process with the Django test client on the same
 database. The load driver is ``http.client`` in threads: it shares the CPUs with the server.
@@ -65,6 +66,7 @@ def pages(leader_cookie: str, staff_cookie: str) -> list[tuple[str, str, str | N
         ("open calls", "/bandi/", None),
         ("leader area*", "/associazioni/area-riservata/", leader_cookie),
         ("funding board*", "/bandi/gestione/", staff_cookie),
+        ("dashboard*", "/programma/cruscotto/", staff_cookie),
         ("admin index*", "/gestione/", staff_cookie),
     ]
     return result

@@ -45,6 +45,17 @@ def manifesto_public(slug: str) -> Manifesto:
     return get_object_or_404(public_manifestos(), slug=slug)
 
 
+def manifesto_to_sign(slug: str) -> Manifesto:
+    """``manifesto_public`` with only what signing needs: not the text of its current
+    version, which the signing rush would otherwise read and parse on every signature."""
+    return get_object_or_404(
+        Manifesto.objects.filter(
+            status__in=PUBLIC_MANIFESTO_STATUSES, current_version__isnull=False
+        ).only("pk", "slug", "title", "status", "current_version_id"),
+        slug=slug,
+    )
+
+
 def translation_for(version: Version, language: str) -> Translation | None:
     if not language or language == "it":
         return None

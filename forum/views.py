@@ -108,7 +108,7 @@ def manifesto_detail(request, slug: str):
 @ratelimit("forum-sign", "20/m")
 def manifesto_sign(request, slug: str):
     """A citizen signs; the answer is the same whoever the e-mail belongs to."""
-    manifesto = selectors.manifesto_public(slug)
+    manifesto = selectors.manifesto_to_sign(slug)
     done = redirect("forum:sign-done", slug=manifesto.slug)
     if request.POST.get(HONEYPOT_FIELD):
         return done  # a bot: say the usual thing, keep nothing
@@ -117,7 +117,7 @@ def manifesto_sign(request, slug: str):
         return render(
             request,
             "forum/manifesto_detail.html",
-            _detail_context(request, manifesto, form),
+            _detail_context(request, selectors.manifesto_public(slug), form),
             status=HTTPStatus.BAD_REQUEST,
         )
     data = form.cleaned_data

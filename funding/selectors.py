@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import Membership
 
-from .models import Call, Criterion, Proposal, Review, Score
+from .models import Call, Criterion, Proposal, ProposalAttachment, Review, Score
 from .scoring import CriterionSpec, Result, proposal_result, rank
 
 STUCK_AFTER_DAYS_DEFAULT = 30
@@ -55,13 +56,24 @@ def leader_association_ids(user) -> list[int]:
     )
 
 
+def _count_of(model, **filters):
+    """How many ``model`` rows point at the proposal: a subquery, not a join, so the
+    annotated proposals can still be summed and counted (joins would multiply them)."""
+    rows = (
+        model.objects.filter(proposal=OuterRef("pk"), **filters)
+        .order_by()
+        .values("proposal")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
 def _with_counts(queryset: QuerySet[Proposal]) -> QuerySet[Proposal]:
     return queryset.select_related("association", "call__funder").annotate(
-        attachment_count=Count("attachments", distinct=True),
-        review_count=Count("reviews", distinct=True),
-        submitted_review_count=Count(
-            "reviews", filter=Q(reviews__status=Review.Status.SUBMITTED), distinct=True
-        ),
+        attachment_count=_count_of(ProposalAttachment),
+        review_count=_count_of(Review),
+        submitted_review_count=_count_of(Review, status=Review.Status.SUBMITTED),
     )
 
 
@@ -106,24 +118,51 @@ class Column:
     label: str
     proposals: list
     requested: Decimal
+    total: int = 0  # proposals in this stage; more than shown in a final column
+
+    @property
+    def hidden(self) -> int:
+        return self.total - len(self.proposals)
 
 
-def board_columns(proposals) -> list[Column]:
-    """One column per stage, each proposal flagged when it has sat there too long."""
+#: Final stages show only their latest proposals: the board is for the work in progress, and
+#: after years of calls the awarded, rejected and withdrawn ones would fill it (the admin lists
+#: them all, and the counts and amounts in the column headings are of every one).
+FINAL_COLUMN_SIZE = 10
+
+
+def board_columns(proposals: QuerySet[Proposal]) -> list[Column]:
+    """One column per stage, each proposal flagged when it has sat there too long.
+
+    Live stages list every proposal, oldest in the stage first; final stages their
+    ``FINAL_COLUMN_SIZE`` latest. A constant number of queries whatever the history."""
     now = timezone.now()
     limit = stuck_after_days()
     by_status: dict[str, list] = defaultdict(list)
-    for proposal in proposals:
-        proposal.days_here = proposal.days_in_stage(now)
-        proposal.is_stuck = not proposal.is_final and proposal.days_here > limit
-        by_status[proposal.status].append(proposal)
+    shown = [proposals.exclude(status__in=Proposal.FINAL)]
+    shown += [
+        proposals.filter(status=status).order_by("-status_changed_at", "-pk")[:FINAL_COLUMN_SIZE]
+        for status in Proposal.FINAL
+    ]
+    for queryset in shown:
+        for proposal in queryset:
+            proposal.days_here = proposal.days_in_stage(now)
+            proposal.is_stuck = not proposal.is_final and proposal.days_here > limit
+            by_status[proposal.status].append(proposal)
+    stats = {
+        row["status"]: row
+        for row in proposals.order_by()
+        .values("status")
+        .annotate(total=Count("pk"), requested=Sum("requested_amount"))
+    }
     labels = dict(Proposal.Status.choices)
     return [
         Column(
             status=status,
             label=labels[status],
             proposals=by_status.get(status, []),
-            requested=sum((p.requested_amount for p in by_status.get(status, [])), Decimal(0)),
+            requested=stats.get(status, {}).get("requested") or Decimal(0),
+            total=stats.get(status, {}).get("total", 0),
         )
         for status in Proposal.BOARD_COLUMNS
     ]

@@ -10,9 +10,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from funding.selectors import board_proposals, totals_per_funder
+from funding.selectors import FINAL_COLUMN_SIZE, board_proposals, totals_per_funder
 from tests.factories import AssociationFactory
 from tests.funding.factories import (
+    AttachmentFactory,
     CallFactory,
     CriterionFactory,
     FunderFactory,
@@ -125,3 +126,49 @@ def test_the_evaluation_report_pdf(staff_client, pdf_text):
     text = pdf_text(response.content)
     assert "Reti di città" in text and "PontiDakar" in text
     assert "22,50" in text and "45" in text  # 22.5 × 2 = 45
+
+
+def test_totals_count_each_proposal_once_whatever_its_reviews_and_attachments(staff_client):
+    call = CallFactory(funder=FunderFactory(name="AICS", slug="aics-totali"))
+    proposal = ProposalFactory(
+        call=call, evaluation=True, requested_amount=Decimal(30000), budget=40000, cofinancing=0
+    )
+    for _ in range(3):
+        ReviewFactory(proposal=proposal, submitted=True)
+    for _ in range(2):
+        AttachmentFactory(proposal=proposal)
+
+    totals = {row["call__funder__name"]: row for row in totals_per_funder(board_proposals())}
+    assert totals["AICS"]["requested"] == Decimal(30000)
+    assert totals["AICS"]["proposals"] == 1
+
+    page = staff_client.get(reverse("funding:board")).content.decode()
+    assert "3 valutazioni" in page and "2 allegati" in page
+    assert "richiesti € 30.000" in page
+
+
+def test_a_final_column_shows_its_latest_proposals_and_counts_them_all(staff_client):
+    old = timezone.now() - timedelta(days=400)
+    for number in range(FINAL_COLUMN_SIZE + 3):
+        ProposalFactory(
+            awarded=True,
+            title=f"Finanziato {number:02d}",
+            status_changed_at=old + timedelta(days=number),
+            requested_amount=Decimal(1000),
+            budget=2000,
+            cofinancing=0,
+        )
+    for number in range(15):
+        ProposalFactory(screening=True, title=f"In esame {number:02d}")
+
+    page = staff_client.get(reverse("funding:board")).content.decode()
+
+    assert all(f"In esame {number:02d}" in page for number in range(15))  # live: every one
+    newest = [f"Finanziato {n:02d}" for n in range(3, FINAL_COLUMN_SIZE + 3)]
+    assert all(title in page for title in newest)
+    assert "Finanziato 00" not in page and "Finanziato 02" not in page
+    assert "e altre 3 proposte: vedile tutte nell'amministrazione" in page
+    assert "?status__exact=awarded" in page
+    # The heading counts and sums every awarded proposal, not only those shown.
+    assert f'<span class="badge bg-secondary">{FINAL_COLUMN_SIZE + 3}</span>' in page
+    assert f"richiesti € {FINAL_COLUMN_SIZE + 3}.000" in page
