@@ -14,14 +14,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from associations.models import Association
 from associations.permissions import is_staff_member
-from mondinsieme.cache import cache_public_page
+from mondinsieme.cache import cache_public_page, cached_for_areas
 from mondinsieme.exports import export_response
 from mondinsieme.models import ActivityLog
 from mondinsieme.pdf import render_pdf
@@ -496,6 +498,28 @@ def export_rows(proposals):
         ]
 
 
+def _board_body(proposals, filters: dict) -> str:
+    """The columns, the totals and the calls of the board as HTML, built once per change of
+    the proposals (or of the day: "stuck" counts days) and shared by every staff member: the
+    cards of every live proposal are most of the board's time. Nothing in it is personal."""
+    key = ":".join(f"{name}={value or ''}" for name, value in sorted(filters.items()))
+    name = f"funding-board:{key}:{timezone.localdate():%Y%m%d}:{selectors.stuck_after_days()}"
+
+    def build() -> str:
+        return render_to_string(
+            "funding/partials/board_body.html",
+            {
+                "columns": selectors.board_columns(proposals),
+                "totals": selectors.totals_per_funder(proposals),
+                "calls": Call.objects.exclude(status=Call.Status.DRAFT)
+                .select_related("funder")
+                .order_by("-deadline"),
+            },
+        )
+
+    return mark_safe(cached_for_areas(name, ("funding", "associations"), build))  # our template
+
+
 @login_required
 def board(request):
     """The staff pipeline: a column per stage, filters, totals per funder, exports."""
@@ -525,13 +549,9 @@ def board(request):
         "funding/board.html",
         {
             "form": form,
-            "columns": selectors.board_columns(proposals),
-            "totals": selectors.totals_per_funder(proposals),
+            "board_body": _board_body(proposals, filters),
             "stuck_days": selectors.stuck_after_days(),
             "querystring": params.urlencode(),
-            "calls": Call.objects.exclude(status=Call.Status.DRAFT)
-            .select_related("funder")
-            .order_by("-deadline"),
         },
     )
 

@@ -7,9 +7,12 @@ from decimal import Decimal
 from http import HTTPStatus
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from funding import services
 from funding.selectors import FINAL_COLUMN_SIZE, board_proposals, totals_per_funder
 from tests.factories import AssociationFactory
 from tests.funding.factories import (
@@ -172,3 +175,19 @@ def test_a_final_column_shows_its_latest_proposals_and_counts_them_all(staff_cli
     # The heading counts and sums every awarded proposal, not only those shown.
     assert f'<span class="badge bg-secondary">{FINAL_COLUMN_SIZE + 3}</span>' in page
     assert f"richiesti € {FINAL_COLUMN_SIZE + 3}.000" in page
+
+
+def test_the_board_is_built_once_and_shows_a_move_at_once(staff_client, staff):
+    proposal = ProposalFactory(screening=True, title="Acqua a Thiès")
+    url = reverse("funding:board")
+    staff_client.get(url)
+    with CaptureQueriesContext(connection) as again:
+        staff_client.get(url)
+    before = again.captured_queries
+    assert not [q for q in before if "funding_proposal" in q["sql"] and "GROUP BY" in q["sql"]]
+
+    services.proposal_transition(proposal=proposal, to="concept_note", actor=staff, note="ok")
+
+    page = staff_client.get(url).content.decode()
+    column = page.split('id="column-concept_note"')[1].split("</section>")[0]
+    assert "Acqua a Thiès" in column
