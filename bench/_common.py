@@ -345,8 +345,9 @@ def _proc_cpu(pid: int) -> tuple[int, str, float]:
         raw = stat.read()
     name = raw[raw.index("(") + 1 : raw.rindex(")")]
     fields = raw[raw.rindex(")") + 2 :].split()
-    # fields[2] is pgrp, fields[11] utime, fields[12] stime (stat(5), counted after the name)
-    return int(fields[2]), name, (int(fields[11]) + int(fields[12])) / _TICKS
+    # fields[2] is pgrp; [11] utime, [12] stime; [13] cutime, [14] cstime: the time of children
+    # already reaped (gunicorn recycles its workers after max_requests) (stat(5), after the name)
+    return int(fields[2]), name, sum(int(value) for value in fields[11:15]) / _TICKS
 
 
 def cpu_by_component(stack: Stack) -> dict[str, float]:

@@ -208,7 +208,10 @@ class ScoreForm(forms.Form):
 class BoardFilterForm(forms.Form):
     call = forms.ModelChoiceField(
         label=_("Bando"),
-        queryset=Call.objects.exclude(status=Call.Status.DRAFT).order_by("-deadline"),
+        # Only what an option shows: the rows carry long texts the filter never reads.
+        queryset=Call.objects.exclude(status=Call.Status.DRAFT)
+        .only("pk", "title")
+        .order_by("-deadline"),
         required=False,
         empty_label=_("Tutti i bandi"),
     )
@@ -216,6 +219,7 @@ class BoardFilterForm(forms.Form):
     association = forms.ModelChoiceField(
         label=_("Associazione"),
         queryset=Association.objects.filter(funding_proposals__isnull=False)
+        .only("pk", "name")
         .distinct()
         .order_by("name"),
         required=False,
