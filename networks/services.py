@@ -58,11 +58,10 @@ def membership_start(
     return membership
 
 
-def membership_update(*, membership: NetworkMembership, actor, data: dict) -> NetworkMembership:
-    """Save the membership's details (resolution, focal point, fee, notes), logging the change."""
-    _require_staff(actor)
+def _update_logged(instance, *, actor, data: dict):
+    """Save ``data`` on the locked row, validated, and log which fields changed."""
     with transaction.atomic():
-        stored = NetworkMembership.objects.select_for_update().get(pk=membership.pk)
+        stored = type(instance).objects.select_for_update().get(pk=instance.pk)
         changed = [name for name, value in data.items() if getattr(stored, name) != value]
         for name, value in data.items():
             setattr(stored, name, value)
@@ -71,6 +70,12 @@ def membership_update(*, membership: NetworkMembership, actor, data: dict) -> Ne
         if changed:
             log_action(stored, actor=actor, action="updated", note=", ".join(sorted(changed)))
     return stored
+
+
+def membership_update(*, membership: NetworkMembership, actor, data: dict) -> NetworkMembership:
+    """Save the membership's details (resolution, focal point, fee, notes), logging the change."""
+    _require_staff(actor)
+    return _update_logged(membership, actor=actor, data=data)
 
 
 def joining_step_complete(
@@ -158,16 +163,7 @@ def commitment_update(*, commitment: Commitment, actor, data: dict) -> Commitmen
     which fields changed. A new due date is a new promise: if it is missed, the owner is reminded
     again."""
     _require_staff(actor)
-    with transaction.atomic():
-        stored = Commitment.objects.select_for_update().get(pk=commitment.pk)
-        changed = [name for name, value in data.items() if getattr(stored, name) != value]
-        for name, value in data.items():
-            setattr(stored, name, value)
-        stored.full_clean()
-        stored.save()
-        if changed:
-            log_action(stored, actor=actor, action="updated", note=", ".join(sorted(changed)))
-    return stored
+    return _update_logged(commitment, actor=actor, data=data)
 
 
 def _has_evidence(commitment: Commitment) -> None:

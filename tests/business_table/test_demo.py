@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from business_table import demo
 from business_table.models import Action, Meeting, Opportunity, TradeAssociation
+from tests.demo_seeding import seed_only
 
 pytestmark = pytest.mark.django_db
 
@@ -58,10 +59,7 @@ def test_the_demo_shows_what_each_role_sees(core, client):
 
 
 def _seed(monkeypatch, scale):
-    from associations.management.commands import seed_demo
-
-    monkeypatch.setattr(seed_demo, "objectives", lambda: [])
-    call_command("seed_demo", scale=scale, force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_only(monkeypatch, None, scale=scale)
     return demo.seed(scale=scale)
 
 

@@ -15,6 +15,7 @@ from forum.models import (
     Manifesto,
     ProgrammeItem,
     Signature,
+    SignatureTally,
     Translation,
     Version,
 )
@@ -144,3 +145,28 @@ class DelegationFactory(factory.django.DjangoModelFactory):
     arrival_on = factory.LazyAttribute(lambda o: o.edition.starts_on)
     departure_on = factory.LazyAttribute(lambda o: o.edition.ends_on)
     interpreting_language = "francese"
+
+
+def confirmed_public_citizens(manifesto, count: int, *, name: str, country) -> None:
+    """``count`` confirmed, publicly listed citizens inserted in bulk (named ``name`` + a
+    zero-padded number, ``country(i)`` for the i-th), with the stored counters rebuilt."""
+    now = timezone.now()
+    width = len(str(count))
+    Signature.objects.bulk_create(
+        (
+            Signature(
+                manifesto=manifesto,
+                version=manifesto.current_version,
+                kind="citizen",
+                status="confirmed",
+                confirmed_at=now,
+                public_listing=True,
+                name=f"{name}{i:0{width}d}",
+                email=f"f{i}@example.org",
+                country=country(i),
+            )
+            for i in range(count)
+        ),
+        batch_size=2000,
+    )
+    SignatureTally.objects.rebuild(manifesto_id=manifesto.pk)

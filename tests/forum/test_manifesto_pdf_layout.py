@@ -1,13 +1,12 @@
 """The signatories in the manifesto PDF: grouped by country, in blocks of a fixed size."""
 
 import pytest
-from django.utils import timezone
 
 from forum import selectors
-from forum.models import ManifestoPdf, Signature, SignatureTally
+from forum.models import ManifestoPdf
 from forum.tasks import NAMES_PER_BLOCK, build_manifesto_pdf, citizen_groups, pdf_fingerprint
 
-from .factories import ManifestoFactory, SignatureFactory
+from .factories import ManifestoFactory, SignatureFactory, confirmed_public_citizens
 
 pytestmark = pytest.mark.django_db
 
@@ -29,22 +28,9 @@ def test_citizens_are_grouped_by_country_unknown_last_in_blocks_of_fixed_size():
 def test_the_pdf_lists_every_public_citizen_under_their_country(pdf_text, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     manifesto = ManifestoFactory(open=True)
-    now = timezone.now()
-    Signature.objects.bulk_create(
-        Signature(
-            manifesto=manifesto,
-            version=manifesto.current_version,
-            kind="citizen",
-            status="confirmed",
-            confirmed_at=now,
-            public_listing=True,
-            name=f"Firmataria{i:03d}",
-            email=f"f{i}@example.org",
-            country="GH" if i % 2 else "AL",
-        )
-        for i in range(250)
+    confirmed_public_citizens(
+        manifesto, 250, name="Firmataria", country=lambda i: "GH" if i % 2 else "AL"
     )
-    SignatureTally.objects.rebuild(manifesto_id=manifesto.pk)
     SignatureFactory(manifesto=manifesto, confirmed=True, name="<b>Non HTML</b>", country="GH")
     manifesto.refresh_from_db()
     translation = selectors.translation_for(manifesto.current_version, "it")

@@ -9,7 +9,12 @@ from django.urls import reverse
 from forum import services
 from forum.models import ManifestoPdf
 
-from .factories import ManifestoFactory, SignatureFactory, TranslationFactory
+from .factories import (
+    ManifestoFactory,
+    SignatureFactory,
+    TranslationFactory,
+    confirmed_public_citizens,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -103,32 +108,14 @@ def test_with_ten_thousand_signatures_the_request_only_queues_the_task(
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-    from django.utils import timezone
 
-    from forum.models import Signature, SignatureTally
     from mondinsieme import pdf as pdf_module
 
     settings.MEDIA_ROOT = tmp_path
     manifesto = ManifestoFactory(open=True)
-    now = timezone.now()
-    Signature.objects.bulk_create(
-        (
-            Signature(
-                manifesto=manifesto,
-                version=manifesto.current_version,
-                kind="citizen",
-                status="confirmed",
-                confirmed_at=now,
-                public_listing=True,
-                name=f"Firmatario{i:05d}",
-                email=f"f{i}@example.org",
-                country="SN" if i % 3 else "MA",
-            )
-            for i in range(10_000)
-        ),
-        batch_size=2000,
+    confirmed_public_citizens(
+        manifesto, 10_000, name="Firmatario", country=lambda i: "SN" if i % 3 else "MA"
     )
-    SignatureTally.objects.rebuild(manifesto_id=manifesto.pk)
     url = reverse("forum:manifesto-pdf", kwargs={"slug": manifesto.slug})
 
     # The request renders nothing: it answers 202 with a few queries and queues one task.

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-from io import StringIO
 
 import pytest
-from django.apps import apps
-from django.core.management import call_command
 from django.db.models import F
 from django.urls import reverse
 
@@ -15,6 +12,7 @@ from associations.demo_data import DEMO_EMAIL_DOMAIN
 from associations.permissions import is_leader_of
 from funding import demo
 from funding.models import Call, Criterion, Proposal, Review, Score
+from tests.demo_seeding import seed_only
 from tests.factories import AssociationFactory, CityFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,14 +54,7 @@ def test_the_seed_is_complete_and_idempotent(core):
 
 
 def _seed(monkeypatch, scale: int) -> str:
-    # Only this app's hook: the other objective apps test their own demo data.
-    monkeypatch.setattr(
-        "associations.management.commands.seed_demo.objectives",
-        lambda: [apps.get_app_config("funding").objective],
-    )
-    out = StringIO()
-    call_command("seed_demo", scale=scale, force=True, stdout=out)
-    return out.getvalue()
+    return seed_only(monkeypatch, "funding", scale=scale)
 
 
 def _counts() -> dict[str, int]:

@@ -12,6 +12,7 @@ from networks.models import (
     NetworkEvent,
     NetworkMembership,
 )
+from tests.demo_seeding import seed_only
 
 
 def _counts():
@@ -67,12 +68,7 @@ def test_the_home_page_shows_the_networks_figures(client, db):
 
 
 def _seed(monkeypatch, scale):
-    from django.core.management import call_command
-
-    from associations.management.commands import seed_demo
-
-    monkeypatch.setattr(seed_demo, "objectives", lambda: [])
-    call_command("seed_demo", scale=scale, force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_only(monkeypatch, None, scale=scale)
     return demo.seed(scale=scale)
 
 

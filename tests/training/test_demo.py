@@ -1,14 +1,12 @@
 """The training demo data: realistic, idempotent, and the pages work on it."""
 
 from http import HTTPStatus
-from io import StringIO
 
 import pytest
-from django.apps import apps
-from django.core.management import call_command
 from django.urls import reverse
 
 from mondinsieme.models import User
+from tests.demo_seeding import seed_only
 from training import demo
 from training.models import Certificate, Course, Enrolment, Session
 
@@ -16,14 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _seed_core_and_training(monkeypatch) -> str:
-    # Only this app's hook: the other objective apps test their own demo data.
-    monkeypatch.setattr(
-        "associations.management.commands.seed_demo.objectives",
-        lambda: [apps.get_app_config("training").objective],
-    )
-    out = StringIO()
-    call_command("seed_demo", force=True, stdout=out)
-    return out.getvalue()
+    return seed_only(monkeypatch, "training")
 
 
 def test_the_demo_seeds_a_path_with_every_kind_of_course_and_is_idempotent(monkeypatch, client):
@@ -59,13 +50,7 @@ def test_the_demo_seeds_a_path_with_every_kind_of_course_and_is_idempotent(monke
 
 
 def _seed(monkeypatch, scale: int) -> str:
-    monkeypatch.setattr(
-        "associations.management.commands.seed_demo.objectives",
-        lambda: [apps.get_app_config("training").objective],
-    )
-    out = StringIO()
-    call_command("seed_demo", scale=scale, force=True, stdout=out)
-    return out.getvalue()
+    return seed_only(monkeypatch, "training", scale=scale)
 
 
 def _counts() -> dict[str, int]:
