@@ -16,9 +16,12 @@ worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then so a slow leak never grows without bound.
-max_requests = 2000
-max_requests_jitter = 200
+# Workers are not recycled (gunicorn's own default). Recycling after N requests costs each new
+# worker about a second of imports and first renders, during which its connections wait: with
+# 2,000 it happened every few seconds under load and made the p95 of every page 10-20 times the
+# p50 (docs/performance.md, "gunicorn"). Set GUNICORN_MAX_REQUESTS (e.g. 50000) to bound a leak.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")

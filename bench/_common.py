@@ -315,6 +315,45 @@ def drive(
     return LoadResult(len(latencies), errors[0], elapsed, latencies)
 
 
+@dataclass
+class WrkResult:
+    """What ``drive_wrk`` read from wrk: the same questions ``LoadResult`` answers."""
+
+    requests: int
+    errors: int
+    seconds: float
+    percentiles: dict[int, float]
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def pct(self, p: float) -> float:
+        return self.percentiles.get(int(p), float("nan"))
+
+
+def drive_wrk(
+    port: int, path: str, *, clients: int, seconds: float, headers: dict[str, str] | None = None
+) -> WrkResult:
+    """The same closed loop with wrk (Debian package ``wrk``), a load tool in C that leaves more
+    of the two CPUs to the server than Python threads do. Answers of 400 and above count as
+    errors (wrk's own rule; the Python driver also counts a redirect)."""
+    argv = ["wrk", f"-t{min(2, clients)}", f"-c{clients}", f"-d{max(1, round(seconds))}s"]
+    argv += ["--timeout", "30s", "-s", str(ROOT / "bench" / "wrk_report.lua")]
+    for name, value in (headers or {}).items():
+        argv += ["-H", f"{name}: {value}"]
+    argv.append(f"http://127.0.0.1:{port}{path}")
+    output = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+    line = next(row for row in output.splitlines() if row.startswith("WRK "))
+    requests, duration, p50, p95, p99, errors = line.split()[1:]
+    return WrkResult(
+        requests=int(requests),
+        errors=int(errors),
+        seconds=float(duration),
+        percentiles={50: float(p50), 95: float(p95), 99: float(p99)},
+    )
+
+
 def machine() -> str:
     mem = "?"
     try:

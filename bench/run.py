@@ -1,7 +1,7 @@
 """Drive the key pages of the portal served as in production and print figures.
 
 Usage: .venv/bin/python bench/run.py [--scales 1 10] [--seconds 10] [--clients 20]
-       [--reserved-clients 10] [--workers 2] [--threads 4]
+       [--reserved-clients 10] [--workers 2] [--threads 4] [--driver auto|wrk|python]
 
 Creates a throwaway PostgreSQL database (``bench_portale`` on 127.0.0.1:5432, dropped at the
 end), migrates, seeds ``seed_demo --scale N``, collects static files, starts gunicorn
@@ -11,13 +11,15 @@ area, staff board, dashboard, admin index) ``--reserved-clients``, as the target
 do.
 ``/healthz`` (one ``SELECT 1``) is the floor: every page is also given as a ratio to it.
 SQL queries per request are counted in-process with the Django test client on the same
-database. The load driver is ``http.client`` in threads: it shares the CPUs with the server.
+database. The load driver is wrk when it is installed (``apt-get install wrk``), otherwise
+``http.client`` in threads; either shares the CPUs with the server.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -118,7 +120,16 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--db", default="bench_portale")
     parser.add_argument("--only", help="regex on page labels")
+    parser.add_argument(
+        "--driver",
+        choices=["auto", "wrk", "python"],
+        default="auto",
+        help="load tool: wrk (apt-get install wrk) or Python threads; auto = wrk if installed",
+    )
     args = parser.parse_args()
+    driver = args.driver
+    if driver == "auto":
+        driver = "wrk" if shutil.which("wrk") else "python"
 
     env = _common.bench_env(args.db)
     _common.apply_env(env)
@@ -127,7 +138,7 @@ def main() -> None:
     print(
         f"gunicorn: {args.workers} workers x {args.threads} threads; "
         f"{args.seconds:g} s per page; clients: public {args.clients}, "
-        f"reserved (*) {args.reserved_clients}"
+        f"reserved (*) {args.reserved_clients}; load driver: {driver}"
     )
     try:
         stack.prepare()
@@ -161,7 +172,8 @@ def main() -> None:
                 queries, status = count_queries(path, user)
                 clients = args.reserved_clients if cookie else args.clients
                 headers = {"Host": "127.0.0.1"} | ({"Cookie": cookie} if cookie else {})
-                result = _common.drive(
+                drive = _common.drive_wrk if driver == "wrk" else _common.drive
+                result = drive(
                     stack.port, path, clients=clients, seconds=args.seconds, headers=headers
                 )
                 serial = _common.drive(

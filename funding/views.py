@@ -505,10 +505,22 @@ def _board_body(proposals, filters: dict) -> str:
     key = ":".join(f"{name}={value or ''}" for name, value in sorted(filters.items()))
     name = f"funding-board:{key}:{timezone.localdate():%Y%m%d}:{selectors.stuck_after_days()}"
 
+    # The admin list behind "and N more" with the same call and association (it has no
+    # country filter).
+    admin_filters = "".join(
+        f"&{lookup}={filters[name]}"
+        for name, lookup in (
+            ("call_id", "call__id__exact"),
+            ("association_id", "association__id__exact"),
+        )
+        if filters.get(name)
+    )
+
     def build() -> str:
         return render_to_string(
             "funding/partials/board_body.html",
             {
+                "admin_filters": admin_filters,
                 "columns": selectors.board_columns(proposals),
                 "totals": selectors.totals_per_funder(proposals),
                 "calls": Call.objects.exclude(status=Call.Status.DRAFT)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import template
 from django.template.loader import get_template
+from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -38,7 +39,7 @@ def select_options(optgroups) -> str:
                     '<option value="{}"{}>{}</option>',
                     str(option["value"]),
                     mark_safe(_attrs(option["attrs"])),
-                    option["label"],
+                    localize(option["label"]),  # as {{ option.label }}: numbers, dates
                 )
             )
         if group_name:

@@ -191,3 +191,15 @@ def test_the_board_is_built_once_and_shows_a_move_at_once(staff_client, staff):
     page = staff_client.get(url).content.decode()
     column = page.split('id="column-concept_note"')[1].split("</section>")[0]
     assert "Acqua a Thiès" in column
+
+
+def test_the_link_to_the_rest_of_a_final_column_keeps_the_call_filter(staff_client):
+    call = CallFactory()
+    for _ in range(FINAL_COLUMN_SIZE + 1):
+        ProposalFactory(call=call, status="rejected")
+    ProposalFactory(status="rejected")  # another call: not counted, not linked
+
+    page = staff_client.get(reverse("funding:board"), {"call": call.pk}).content.decode()
+
+    assert "e un&#x27;altra proposta" in page or "e un'altra proposta" in page
+    assert f"?status__exact=rejected&amp;call__id__exact={call.pk}" in page
