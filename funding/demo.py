@@ -18,12 +18,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from associations.demo_data import ASSOCIATIONS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
-from associations.management.commands.seed_demo import (
-    BATCH_SIZE,
-    SCALE_EMAIL_PREFIX,
-    SCALE_SLUG_PREFIX,
-    _scale_email,
-)
+from associations.management.commands.seed_demo import BATCH_SIZE, generated_leaders
 from associations.models import Association, City, Theme
 from mondinsieme.models import User
 
@@ -566,20 +561,16 @@ def _scale_calls(numbers: list[int], funders: list[Funder], now) -> dict[int, in
 
 def _scale_leaders() -> list[tuple[int, int, int, list[str]]]:
     """(number, user id, association id, countries) of generated approved associations."""
-    users = dict(
-        User.objects.filter(
-            email__startswith=SCALE_EMAIL_PREFIX, email__endswith=f"@{DEMO_EMAIL_DOMAIN}"
-        ).values_list("email", "id")
+    leaders = generated_leaders()
+    countries = dict(
+        Association.objects.filter(pk__in=[a for _u, a in leaders.values()]).values_list(
+            "id", "countries_of_intervention"
+        )
     )
-    leaders = []
-    for slug, association_id, countries in Association.objects.filter(
-        slug__startswith=SCALE_SLUG_PREFIX, status=Association.Status.APPROVED
-    ).values_list("slug", "id", "countries_of_intervention"):
-        number = int(slug.removeprefix(SCALE_SLUG_PREFIX))
-        user_id = users.get(_scale_email(number))
-        if user_id is not None:
-            leaders.append((number, user_id, association_id, [str(c) for c in countries]))
-    return sorted(leaders)
+    return sorted(
+        (number, user_id, association, [c for c in str(countries[association]).split(",") if c])
+        for number, (user_id, association) in leaders.items()
+    )
 
 
 def _scale_proposal(number: int, call_id: int | None, leader, stage: str, now) -> Proposal:

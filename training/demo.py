@@ -18,14 +18,9 @@ from datetime import datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from associations.demo_data import ASSOCIATIONS, DEMO_EMAIL_DOMAIN
-from associations.management.commands.seed_demo import (
-    BATCH_SIZE,
-    SCALE_EMAIL_PREFIX,
-    SCALE_SLUG_PREFIX,
-    _scale_email,
-)
-from associations.models import Association, Membership
+from associations.demo_data import ASSOCIATIONS
+from associations.management.commands.seed_demo import BATCH_SIZE, generated_leaders
+from associations.models import Membership
 
 from .models import Attendance, Certificate, Course, Enrolment, Path, Session
 
@@ -185,29 +180,6 @@ def _scale_course_number(slug: str) -> int:
     return int(slug.removeprefix(SCALE_SLUG_PREFIX_COURSE))
 
 
-def _scale_leaders() -> dict[int, tuple[int, int]]:
-    """Generated leader number -> (user id, association id), approved associations only."""
-    users = dict(
-        get_user_model()
-        .objects.filter(
-            email__startswith=SCALE_EMAIL_PREFIX, email__endswith=f"@{DEMO_EMAIL_DOMAIN}"
-        )
-        .values_list("email", "id")
-    )
-    associations = dict(
-        Association.objects.filter(
-            slug__startswith=SCALE_SLUG_PREFIX, status=Association.Status.APPROVED
-        ).values_list("slug", "id")
-    )
-    leaders = {}
-    for slug, association_id in associations.items():
-        number = int(slug.removeprefix(SCALE_SLUG_PREFIX))
-        user_id = users.get(_scale_email(number))
-        if user_id is not None:
-            leaders[number] = (user_id, association_id)
-    return leaders
-
-
 def seed_scale(scale: int, path: Path, staff) -> dict[str, int]:
     """Add (scale - 1) × SCALE_COURSES_PER_STEP generated courses with their rows, in bulk."""
     added = {"courses": 0, "sessions": 0, "enrolments": 0, "attendances": 0, "certificates": 0}
@@ -223,7 +195,7 @@ def seed_scale(scale: int, path: Path, staff) -> dict[str, int]:
     new = [number for number in numbers if number not in existing]
     if not new:
         return added
-    leaders = _scale_leaders()
+    leaders = generated_leaders()
     now = timezone.now()
     courses = []
     for number in new:

@@ -337,6 +337,25 @@ def _scale_email(number: int) -> str:
     return f"{SCALE_EMAIL_PREFIX}{number:04d}@{DEMO_EMAIL_DOMAIN}"
 
 
+def generated_leaders() -> dict[int, tuple[int, int]]:
+    """Generated association number -> (its leader's user id, association id), for the approved
+    ones: the people the objective apps' ``--scale`` data enrol, propose and sign with."""
+    users = dict(
+        User.objects.filter(
+            email__startswith=SCALE_EMAIL_PREFIX, email__endswith=f"@{DEMO_EMAIL_DOMAIN}"
+        ).values_list("email", "id")
+    )
+    leaders = {}
+    for slug, association_id in Association.objects.filter(
+        slug__startswith=SCALE_SLUG_PREFIX, status=Association.Status.APPROVED
+    ).values_list("slug", "id"):
+        number = int(slug.removeprefix(SCALE_SLUG_PREFIX))
+        user_id = users.get(_scale_email(number))
+        if user_id is not None:
+            leaders[number] = (user_id, association_id)
+    return leaders
+
+
 def _seed_scale_leaders(numbers: list[int], password_hash: str) -> dict[int, int]:
     """Create the missing leaders of generated associations; map number to user id."""
     prefix_filter = {"email__startswith": SCALE_EMAIL_PREFIX, "email__endswith": DEMO_EMAIL_DOMAIN}
