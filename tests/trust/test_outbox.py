@@ -28,6 +28,13 @@ DEAD_BROKER = "redis://127.0.0.1:1/0"
 
 
 @pytest.fixture
+def _queued(key: str, to: str, **fields) -> OutgoingEmail:
+    """An outbox row as email_queue would store it (status and attempts may be given)."""
+    return OutgoingEmail.objects.create(
+        key=key, to=to, subject="s", body_text="b", template="t", language="it", **fields
+    )
+
+
 def broker_down():
     """Celery publishes to a Redis broker that is not running, as in production with Redis down."""
     conf = celery_app.conf
@@ -120,18 +127,8 @@ def test_the_sweeper_sends_what_the_broker_lost_once_it_is_back(
 
 def test_the_sweeper_leaves_recent_and_sent_emails_alone(settings):
     settings.EMAIL_OUTBOX_RETRY_AFTER = 10
-    recent = OutgoingEmail.objects.create(
-        key="recent", to="a@example.org", subject="s", body_text="b", template="t", language="it"
-    )
-    sent = OutgoingEmail.objects.create(
-        key="sent",
-        to="b@example.org",
-        subject="s",
-        body_text="b",
-        template="t",
-        language="it",
-        status=OutgoingEmail.Status.SENT,
-    )
+    recent = _queued("recent", "a@example.org")
+    sent = _queued("sent", "b@example.org", status=OutgoingEmail.Status.SENT)
     _age(sent, minutes=60)
 
     assert email_sweep() == "published=0 pending=0"
@@ -142,25 +139,9 @@ def test_the_sweeper_leaves_recent_and_sent_emails_alone(settings):
 
 def test_the_sweeper_retries_a_failed_email_until_the_attempts_run_out(settings):
     settings.EMAIL_MAX_ATTEMPTS = 3
-    failed = OutgoingEmail.objects.create(
-        key="failed",
-        to="a@example.org",
-        subject="s",
-        body_text="b",
-        template="t",
-        language="it",
-        status=OutgoingEmail.Status.FAILED,
-        attempts=2,
-    )
-    exhausted = OutgoingEmail.objects.create(
-        key="exhausted",
-        to="b@example.org",
-        subject="s",
-        body_text="b",
-        template="t",
-        language="it",
-        status=OutgoingEmail.Status.FAILED,
-        attempts=3,
+    failed = _queued("failed", "a@example.org", status=OutgoingEmail.Status.FAILED, attempts=2)
+    exhausted = _queued(
+        "exhausted", "b@example.org", status=OutgoingEmail.Status.FAILED, attempts=3
     )
     _age(failed, minutes=60)
     _age(exhausted, minutes=60)
@@ -170,9 +151,7 @@ def test_the_sweeper_retries_a_failed_email_until_the_attempts_run_out(settings)
 
 
 def test_the_management_command_sweeps_at_once_with_older_than_zero(capsys):
-    OutgoingEmail.objects.create(
-        key="now", to="a@example.org", subject="s", body_text="b", template="t", language="it"
-    )
+    _queued("now", "a@example.org")
 
     call_command("email_sweep", "--older-than", "0")
 
