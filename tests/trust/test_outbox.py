@@ -27,7 +27,6 @@ pytestmark = pytest.mark.django_db
 DEAD_BROKER = "redis://127.0.0.1:1/0"
 
 
-@pytest.fixture
 def _queued(key: str, to: str, **fields) -> OutgoingEmail:
     """An outbox row as email_queue would store it (status and attempts may be given)."""
     return OutgoingEmail.objects.create(
@@ -35,6 +34,7 @@ def _queued(key: str, to: str, **fields) -> OutgoingEmail:
     )
 
 
+@pytest.fixture
 def broker_down():
     """Celery publishes to a Redis broker that is not running, as in production with Redis down."""
     conf = celery_app.conf
