@@ -97,7 +97,7 @@ def _detail_context(request, manifesto: Manifesto, form=None) -> dict:
     }
 
 
-@cache_public_page("forum", "associations")
+@cache_public_page("forum", "associations", "privacy")
 def manifesto_detail(request, slug: str):
     """The current text (or a translation), live counters and the signing form."""
     manifesto = selectors.manifesto_public(slug)
@@ -386,7 +386,7 @@ def manifesto_pdf(request, slug: str):
 # --- Forum -----------------------------------------------------------------------------------
 
 
-@cache_public_page("forum", "associations")
+@cache_public_page("forum", "associations", "privacy")
 def edition_detail(request, slug: str, form=None, status=HTTPStatus.OK):
     edition = selectors.edition_public(slug)
     return render(

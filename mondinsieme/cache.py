@@ -48,6 +48,7 @@ AREAS = (
     "funding",
     "networks",
     "business_table",
+    "privacy",  # the notices linked from public forms; nothing else of it is public
 )
 CSRF_PLACEHOLDER = "__portal_csrf_token__"
 HIT_HEADER = "X-Page-Cache"

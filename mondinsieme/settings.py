@@ -361,9 +361,6 @@ PRIVACY_ACCESS_LOG_URL_NAMES = [
 ]
 # A "download my data" link works this long (days); the nightly job deletes the archive after.
 PRIVACY_EXPORT_VALID_DAYS = env.int("PRIVACY_EXPORT_VALID_DAYS", default=7)
-# How long a process remembers the current notice of a purpose when it records a consent
-# (privacy/selectors.py, current_notice_id); 0 looks it up every time.
-PRIVACY_NOTICE_MEMO_SECONDS = env.int("PRIVACY_NOTICE_MEMO_SECONDS", default=30)
 
 LOGGING = {
     "version": 1,

@@ -23,6 +23,15 @@ class Purpose(models.TextChoices):
     PROPOSALS = "proposals", _("Proposte di progetto")
 
 
+class NotOnPublicPages:
+    """Rows of the privacy app that no public page shows: saving them leaves the cached pages
+    and the kept notice ids of the ``privacy`` area alone (mondinsieme/cache.py). Only
+    notices are public."""
+
+    def affects_public_pages(self) -> bool:
+        return False
+
+
 class NoticeQuerySet(models.QuerySet):
     def published(self) -> NoticeQuerySet:
         return self.filter(published_at__isnull=False, published_at__lte=timezone.now())
@@ -73,7 +82,7 @@ class Notice(models.Model):
         return self.body_en if translation.get_language() == "en" else self.body_it
 
 
-class Consent(models.Model):
+class Consent(NotOnPublicPages, models.Model):
     """A person accepted a notice version, for a purpose, through a form of the portal."""
 
     user = models.ForeignKey(
@@ -123,7 +132,7 @@ class Consent(models.Model):
         return self.withdrawn_at is None
 
 
-class DataExport(models.Model):
+class DataExport(NotOnPublicPages, models.Model):
     """A ZIP of everything the portal holds about a user, built by a task, valid for some days."""
 
     class Status(models.TextChoices):
@@ -155,7 +164,7 @@ class DataExport(models.Model):
         return self.expires_at is not None and self.expires_at <= timezone.now()
 
 
-class RetentionRule(models.Model):
+class RetentionRule(NotOnPublicPages, models.Model):
     """How long one dataset is kept, and what happens after (a nightly job applies it)."""
 
     class Action(models.TextChoices):
@@ -186,7 +195,7 @@ class RetentionRule(models.Model):
         return self.dataset
 
 
-class AccessLog(models.Model):
+class AccessLog(NotOnPublicPages, models.Model):
     """Who viewed or exported a list of personal data, when, with which filters."""
 
     class Kind(models.TextChoices):
@@ -219,7 +228,7 @@ class AccessLog(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.what}"
 
 
-class InactivityWarning(models.Model):
+class InactivityWarning(NotOnPublicPages, models.Model):
     """When an account unused for the retention period was warned that it will be deleted."""
 
     user = models.OneToOneField(

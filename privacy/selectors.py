@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
-from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from .models import Consent, Notice, Purpose, RetentionRule
+from mondinsieme.cache import cached_for_areas
 
-# purpose -> (valid until, id of the current notice or None); see current_notice_id().
-_notice_ids: dict[str, tuple[float, int | None]] = {}
+from .models import Consent, Notice, Purpose, RetentionRule
 
 
 def current_notice(purpose: str) -> Notice | None:
@@ -19,30 +15,20 @@ def current_notice(purpose: str) -> Notice | None:
 
 
 def current_notice_id(purpose: str) -> int | None:
-    """The id of ``current_notice(purpose)``, remembered by this process for
-    ``PRIVACY_NOTICE_MEMO_SECONDS``: every consent recorded (a signature, an enrolment) needs
-    it, and notices change a few times a year. A save or delete of a notice in this process
-    forgets it at once (``forget_notice_ids``); other processes pick a newly published version
-    up within those seconds, while the page the visitor read may be older still."""
-    now = time.monotonic()
-    remembered = _notice_ids.get(purpose)
-    if remembered is not None and remembered[0] > now:
-        return remembered[1]
-    notice_id = (
-        Notice.objects.published()
-        .filter(purpose=purpose)
-        .order_by("-version")
-        .values_list("pk", flat=True)
-        .first()
+    """The id of ``current_notice(purpose)``, kept in the cache until a notice changes (the
+    ``privacy`` area of ``mondinsieme.cache``): every consent recorded (a signature, an
+    enrolment) needs it, and notices change a few times a year."""
+    return cached_for_areas(
+        f"notice-id:{purpose}",
+        ("privacy",),
+        lambda: (
+            Notice.objects.published()
+            .filter(purpose=purpose)
+            .order_by("-version")
+            .values_list("pk", flat=True)
+            .first()
+        ),
     )
-    seconds = settings.PRIVACY_NOTICE_MEMO_SECONDS
-    if seconds > 0:
-        _notice_ids[purpose] = (now + seconds, notice_id)
-    return notice_id
-
-
-def forget_notice_ids(**_signal) -> None:
-    _notice_ids.clear()
 
 
 def current_notices() -> list[Notice]:

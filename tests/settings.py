@@ -31,7 +31,3 @@ if REDIS_URL:  # noqa: F405
 # Browser tests compute a TOTP code and type it a moment later: on a loaded machine the 30-second
 # window may turn in between. Accept the neighbouring code in tests only (production keeps 0).
 MFA_TOTP_TOLERANCE = 1
-
-# Tests roll back the notices they create, which sends no signal: a remembered notice id would
-# outlive its row. tests/privacy/test_notice_memo.py switches the memory on.
-PRIVACY_NOTICE_MEMO_SECONDS = 0

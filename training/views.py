@@ -77,7 +77,7 @@ def course_list(request):
     return render(request, "training/course_list.html", {"form": form, "courses": courses})
 
 
-@cache_public_page("training")
+@cache_public_page("training", "privacy")  # its form links the current notice
 def course_detail(request, slug: str):
     course = _visible_course(request, slug)
     user = request.user
