@@ -214,6 +214,8 @@ class DelegationForm(forms.ModelForm):
                     raise forms.ValidationError(_("nome e ruolo hanno al massimo 200 caratteri."))
                 if email:
                     validate_email(email)
+                    if len(email) > 254:  # the column's size; the validator allows 320
+                        raise forms.ValidationError(_("l'e-mail ha al massimo 254 caratteri."))
             except forms.ValidationError as error:
                 errors.append(
                     _("Riga %(n)s: %(error)s") % {"n": number, "error": " ".join(error.messages)}

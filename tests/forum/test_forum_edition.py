@@ -206,6 +206,11 @@ def test_a_leader_lists_the_members_of_the_delegation(
         ("A; b; c@example.org; in più", "Riga 1: scrivi nome e cognome; ruolo; e-mail."),
         ("<script>x</script>", "Riga 1:"),
         ("\n".join(f"Persona {i}" for i in range(31)), "Al massimo 30 membri"),
+        # Valid for the e-mail validator (up to 320 characters), too long for the column.
+        (
+            "Awa Diop; delegata; " + "a" * 60 + "@" + ".".join(["b" * 60] * 4) + ".org",
+            "Riga 1: l&#x27;e-mail ha al massimo 254",
+        ),
     ],
 )
 def test_bad_member_lines_are_explained_and_nothing_is_saved(
